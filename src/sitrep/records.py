@@ -241,6 +241,11 @@ class Claim:
     sentence_indexes: list[int] = field(default_factory=list)
     speaker_actor: str | None = None  # canonical actor, when the speaker is an actor in the dictionary
     event_ids: list[str] = field(default_factory=list)
+    # the words of this claim that name the speaker ("he", "Bali", "the official") when the speaker
+    # was resolved from them to an earlier/later full mention (``speaker`` and its span)
+    speaker_mention: str | None = None
+    speaker_mention_start: int | None = None
+    speaker_mention_end: int | None = None
 
 
 @dataclass

@@ -277,6 +277,28 @@ def register(app: typer.Typer) -> None:
         console.print(t)
 
 
+    @app.command()
+    def report(
+        db: str | None = DbOpt,
+        date_from: str | None = typer.Option(None, "--from", help="YYYY-MM-DD"),
+        date_to: str | None = typer.Option(None, "--to", help="YYYY-MM-DD"),
+        country: str | None = typer.Option(None),
+        event_type: str | None = typer.Option(None, "--type"),
+        title: str | None = typer.Option(None),
+        output: Path | None = typer.Option(None, "-o", "--output", help="Markdown file (default stdout)"),
+    ) -> None:
+        """Generate a situation report (Markdown) with numbered citations to the source articles."""
+        from sitrep.report import build_report
+
+        store = _store(_options(db))
+        md = build_report(store, event_filter(date_from, date_to, event_type, country=country), title=title)
+        if output:
+            output.write_text(md, encoding="utf-8")
+            err.print(f"wrote {output}")
+        else:
+            console.print(md, markup=False, highlight=False)
+
+
 STYLES = {"entity": "underline", "time": "bold magenta", "place": "bold green", "actor": "bold cyan"}
 
 

@@ -1,0 +1,47 @@
+"""Plain text from an HTML fragment (feed summaries and content), keeping paragraph breaks."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements that end a paragraph (or a line) in the rendered text.
+_BLOCK = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article header footer figcaption".split()
+)
+_SKIP = frozenset(("script", "style", "noscript", "template"))
+_SPACES = re.compile(r"[ \t\u00a0\f\v]+")
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self._skip_depth += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Tags removed, entities decoded, paragraphs separated by one blank line."""
+    collector = _Collector()
+    collector.feed(fragment)
+    collector.close()
+    text = "".join(collector.parts)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()

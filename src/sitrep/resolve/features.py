@@ -1,0 +1,117 @@
+"""Pair features and the pair score.  Each feature is in [0, 1]; None means a hard gate failed.
+
+Hard gates (the pair can never be the same event): reports from the same article,
+incompatible event types, dates further apart than the slack, places beyond the distance
+allowance in different admin1 regions or different countries.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from sitrep.resolve.model import ResolveOptions
+from sitrep.resolve.profile import Profile
+
+EARTH_KM = 6371.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def type_score(a: Profile, b: Profile, opts: ResolveOptions) -> float | None:
+    t = opts.type
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0
+    if not a.event_type or not b.event_type:
+        return t["unknown"]
+    pair = opts.compatible.get(frozenset((a.sub_event_type, b.sub_event_type)))
+    if pair is not None:
+        return pair
+    if a.event_type == b.event_type:
+        if not a.sub_event_type or not b.sub_event_type:
+            return t["same_event_type_partial"]
+        return t["same_event_type"]
+    return None
+
+
+def actor_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
+    if not a.actors or not b.actors:
+        return opts.actors_missing
+    return len(a.actors & b.actors) / min(len(a.actors), len(b.actors))
+
+
+def time_score(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float | None, float | None]:
+    """(score, gap in days); gap <= 0 means the ranges overlap."""
+    t = opts.time
+    if not (a.dated and b.dated):
+        return t["undated"], None
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    gap = max(a.start, b.start) - min(a.end, b.end)
+    if gap <= 0:
+        single = a.start == a.end == b.start == b.end
+        return (t["same_day"] if single else t["overlap"]), float(gap)
+    if gap <= opts.slack_days:
+        return t["within_slack"], float(gap)
+    return None, float(gap)
+
+
+def place_score(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float | None, float | None]:
+    """(score, distance in km or None)."""
+    p = opts.place
+    if a.country and b.country and a.country != b.country:
+        return None, None
+    dist = None
+    if a.lat is not None and b.lat is not None:
+        assert a.lon is not None and b.lon is not None
+        dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if a.name and a.name == b.name:
+        return float(p["same_name"]), dist
+    same_admin1 = bool(a.admin1) and a.admin1 == b.admin1
+    if dist is not None:
+        allow = opts.max_km(max(a.precision, b.precision))
+        if dist <= allow:
+            low = float(p["min_in_range"])
+            return 1.0 - (1.0 - low) * dist / allow, dist
+        return (float(p["same_admin1"]) if same_admin1 else None), dist
+    if a.admin1 and b.admin1:
+        return (float(p["same_admin1"]) if same_admin1 else None), None
+    return float(p["unknown"]), None
+
+
+def text_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
+    if not a.text or not b.text:
+        return opts.text_missing
+    return fuzz.token_set_ratio(a.text, b.text, processor=default_process) / 100.0
+
+
+def score_pair(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float, dict[str, float]] | None:
+    """Weighted score and the feature values, or None when a hard gate fails."""
+    if a.article and a.article == b.article:
+        return None
+    ts = type_score(a, b, opts)
+    if ts is None:
+        return None
+    tm, gap = time_score(a, b, opts)
+    if tm is None:
+        return None
+    pl, dist = place_score(a, b, opts)
+    if pl is None:
+        return None
+    ac = actor_score(a, b, opts)
+    tx = text_score(a, b, opts)
+    w = opts.weights
+    total = w["type"] * ts + w["actors"] * ac + w["place"] * pl + w["time"] * tm + w["text"] * tx
+    score = total / sum(w.values())
+    features = {"type": ts, "actors": ac, "place": pl, "date_overlap": tm, "text_similarity": tx}
+    if dist is not None:
+        features["distance_km"] = round(dist, 2)
+    if gap is not None:
+        features["date_gap_days"] = gap
+    return round(score, 4), {k: round(v, 4) for k, v in features.items()}
