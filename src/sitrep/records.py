@@ -24,12 +24,14 @@ MODALITY_NEGATED = "negated"  # "the SDF was not advancing"
 MODALITY_FUTURE = "future"  # "will withdraw", "prepare for a final offensive"
 MODALITY_HYPOTHETICAL = "hypothetical"  # "could be poised to"
 MODALITY_HISTORICAL = "historical"  # "proclaimed in mid-2014" in a 2019 article
+MODALITY_GENERIC = "generic"  # habitual/summary, no single event: "years of fighting", "continue to attack"
 MODALITIES = (
     MODALITY_ASSERTED,
     MODALITY_NEGATED,
     MODALITY_FUTURE,
     MODALITY_HYPOTHETICAL,
     MODALITY_HISTORICAL,
+    MODALITY_GENERIC,
 )
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import bcrypt
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from sitrep.datafiles import load_yaml
@@ -337,6 +337,38 @@ def _event_of(store: Store, report_ids: Sequence[str]) -> list[str]:
                                                    .where(s.event_members.c.report_id.in_(list(report_ids))))})
 
 
+def _link(store: Store, conn: Connection, pairs: list[tuple[str, str]], kind: str, user: User,
+          reason: str | None) -> list[int]:
+    """Record a reviewer's decision for these report pairs; returns the new constraint ids.
+
+    The later decision wins: an opposite constraint on the same pair (a merge after a split,
+    or the reverse) is removed, so the two never contradict each other.
+    """
+    opposite = "cannot_link" if kind == "must_link" else "must_link"
+    mc = s.merge_constraints.c
+    for x, y in pairs:
+        conn.execute(delete(s.merge_constraints).where(
+            mc.kind == opposite, or_(and_(mc.report_a == x, mc.report_b == y),
+                                     and_(mc.report_a == y, mc.report_b == x))))
+    before = conn.execute(select(func.max(mc.id))).scalar() or 0
+    for x, y in pairs:
+        store.add_constraint(conn, x, y, kind, user.name, reason)
+    return [i for (i,) in conn.execute(select(mc.id).where(mc.id > before))]
+
+
+def _recluster(store: Store, report_ids: list[str], added: list[int], options: Options | None) -> None:
+    """Re-run the merge; if it refuses the new decision, take the decision back and re-raise."""
+    from sitrep.pipeline import recluster
+
+    try:
+        recluster(store, report_ids, options or Options())
+    except Exception:
+        with store.engine.begin() as conn:
+            conn.execute(delete(s.merge_constraints).where(s.merge_constraints.c.id.in_(added)))
+        recluster(store, report_ids, options or Options())
+        raise
+
+
 def merge_events(store: Store, a: str, b: str, user: str | User, reason: str | None,
                  options: Options | None = None) -> list[str]:
     """Say events ``a`` and ``b`` are the same: must_link their reports and re-run the merge.
@@ -344,8 +376,6 @@ def merge_events(store: Store, a: str, b: str, user: str | User, reason: str | N
     Returns the event id(s) the reports belong to afterwards (one, unless a cannot_link
     decision made earlier keeps them apart).
     """
-    from sitrep.pipeline import recluster
-
     why = _reason(reason)
     if a == b:
         raise ReviewError("cannot merge an event with itself", item=a)
@@ -356,12 +386,10 @@ def merge_events(store: Store, a: str, b: str, user: str | User, reason: str | N
         ra, rb = _members(conn, a), _members(conn, b)
         if not ra or not rb:
             raise ReviewError("an event without reports cannot be merged", item=a if not ra else b)
-        for x in ra:
-            for y in rb:
-                store.add_constraint(conn, x, y, "must_link", actor.name, why)
+        added = _link(store, conn, [(x, y) for x in ra for y in rb], "must_link", actor, why)
         _audit(conn, a, "merge", actor, why, old=ra, new={"merged_with": b, "reports": rb})
         _audit(conn, b, "merge", actor, why, old=rb, new={"merged_with": a, "reports": ra})
-    recluster(store, ra + rb, options or Options())
+    _recluster(store, ra + rb, added, options)
     return _event_of(store, ra + rb)
 
 
@@ -371,8 +399,6 @@ def split_event(store: Store, event_id: str, report_ids: Sequence[str], user: st
 
     Returns the event ids of all the event's former reports afterwards.
     """
-    from sitrep.pipeline import recluster
-
     why = _reason(reason)
     split = sorted(set(report_ids))
     with store.engine.begin() as conn:
@@ -385,11 +411,9 @@ def split_event(store: Store, event_id: str, report_ids: Sequence[str], user: st
         keep = [r for r in members if r not in split]
         if not split or not keep:
             raise ReviewError("choose some, but not all, of the event's reports to split off", item=event_id)
-        for x in split:
-            for y in keep:
-                store.add_constraint(conn, x, y, "cannot_link", actor.name, why)
+        added = _link(store, conn, [(x, y) for x in split for y in keep], "cannot_link", actor, why)
         _audit(conn, event_id, "split", actor, why, old=members, new={"split_off": split, "kept": keep})
-    recluster(store, members, options or Options())
+    _recluster(store, members, added, options)
     after = _event_of(store, members)
     with store.engine.begin() as conn:
         for eid in after:

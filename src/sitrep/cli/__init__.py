@@ -21,6 +21,7 @@ app = typer.Typer(
 # modules under sitrep.cli, each with register(app)
 COMMAND_MODULES = [
     "core",
+    "web_cmd",
 ]
 
 for _name in COMMAND_MODULES:

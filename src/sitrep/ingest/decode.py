@@ -62,7 +62,9 @@ def read_path(path: Path, item: str, max_bytes: int) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", item=item, hint="check the path and its permissions") from exc
+        raise InputError(
+            f"cannot read: {exc.strerror or exc}", item=item, hint="check the path and its permissions"
+        ) from exc
     if len(data) > max_bytes:  # the file grew while we looked at it
         raise _too_large(item, f"more than {max_bytes}", max_bytes)
     return data
@@ -130,6 +132,8 @@ def decode(data: bytes, item: str) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise DecodeError(
-            "not UTF-8 and no other character encoding fits the bytes", item=item, hint="re-save the file as UTF-8"
+            "not UTF-8 and no other character encoding fits the bytes",
+            item=item,
+            hint="re-save the file as UTF-8",
         )
     return str(best)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import io
 import time
 from collections.abc import Iterator
@@ -46,10 +47,13 @@ def _entry_date(entry: Any) -> dt.date | None:
 
 
 def _as_text(detail: Any) -> str:
+    """Text of a content/summary value: markup rendered to paragraphs, plain text kept as written."""
     value = detail.get("value") or ""
-    if detail.get("type", "text/html") in _HTML_TYPES or "<" in value:
+    is_html = detail.get("type", "text/html") in _HTML_TYPES
+    if is_html and "<" in value:
         return html_to_text(value)
-    return value.strip()
+    # No tags: keep the writer's line breaks (html_to_text would fold them into spaces).
+    return (html.unescape(value) if is_html else value).strip()
 
 
 def _entry_text(entry: Any) -> str:
@@ -93,18 +97,21 @@ def _entry_article(entry: Any, n: int, loaded: Loaded, feed_title: str | None) -
 def parse(loaded: Loaded, options: Options) -> Iterator[Yielded]:
     # A stream, never a string: feedparser would take a string for a URL or a file name.
     parsed = feedparser.parse(io.BytesIO(loaded.data))
-    entries = parsed.get("entries") or []
-    if not entries:
-        if parsed.get("bozo"):
-            raise MalformedInputError(
-                f"malformed feed ({parsed.get('bozo_exception')})",
-                item=loaded.item,
-                hint="check that it is well-formed RSS or Atom XML",
-            )
-        raise EmptyInputError("feed has no entries", item=loaded.item, hint="nothing to ingest in it")
     feed_title = (parsed.get("feed") or {}).get("title")
-    for n, entry in enumerate(entries, start=1):
+    feed_title = html_to_text(feed_title) if feed_title else None
+    results: list[Yielded] = []
+    for n, entry in enumerate(parsed.get("entries") or [], start=1):
         try:
-            yield _entry_article(entry, n, loaded, html_to_text(feed_title) if feed_title else None)
+            results.append(_entry_article(entry, n, loaded, feed_title))
         except (EmptyInputError, MalformedInputError) as exc:
-            yield ItemError(f"{loaded.item}#{n}", exc)
+            results.append(ItemError(f"{loaded.item}#{n}", exc))
+    if parsed.get("bozo") and not any(isinstance(r, Article) for r in results):
+        # Broken XML that yielded nothing usable: one error for the file, not one per debris entry.
+        raise MalformedInputError(
+            f"malformed feed ({parsed.get('bozo_exception')})",
+            item=loaded.item,
+            hint="check that it is well-formed RSS or Atom XML",
+        )
+    if not results:
+        raise EmptyInputError("feed has no entries", item=loaded.item, hint="nothing to ingest in it")
+    yield from results

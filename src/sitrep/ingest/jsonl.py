@@ -22,7 +22,9 @@ from sitrep.options import Options
 from sitrep.records import Article
 
 KNOWN_FIELDS = ("id", "title", "date", "source", "url", "text")
-_FIELDS_HINT = "each article needs a non-empty string field 'text' (and may have id, title, date, source, url)"
+_FIELDS_HINT = (
+    "each article needs a non-empty string field 'text' (and may have id, title, date, source, url)"
+)
 
 
 def _opt_str(record: dict[str, Any], key: str) -> str | None:

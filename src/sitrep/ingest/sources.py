@@ -26,7 +26,9 @@ def skip_rules(data_dirs: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     rules = []
     for rule in (load_yaml("ingest.yaml", data_dirs) or {}).get("skip_in_directories") or []:
         if not isinstance(rule, dict) or not rule.get("pattern") or not rule.get("reason"):
-            raise DataFileError(f"skip_in_directories entry needs pattern and reason: {rule!r}", item="ingest.yaml")
+            raise DataFileError(
+                f"skip_in_directories entry needs pattern and reason: {rule!r}", item="ingest.yaml"
+            )
         rules.append((str(rule["pattern"]).lower(), str(rule["reason"])))
     return rules
 
@@ -39,7 +41,9 @@ def _skip_reason(name: str, rules: list[tuple[str, str]]) -> str | None:
     return None
 
 
-def _walk(directory: Path, rules: list[tuple[str, str]], seen: set[Path]) -> Iterator[Entry | ItemError | ItemSkipped]:
+def _walk(
+    directory: Path, rules: list[tuple[str, str]], seen: set[Path]
+) -> Iterator[Entry | ItemError | ItemSkipped]:
     real = directory.resolve()
     if real in seen:  # a symlink back to a directory already searched
         yield ItemSkipped(str(directory), "directory already searched (symbolic link loop)")
@@ -48,7 +52,9 @@ def _walk(directory: Path, rules: list[tuple[str, str]], seen: set[Path]) -> Ite
     try:
         children = sorted(directory.iterdir(), key=lambda p: p.name)
     except OSError as exc:
-        err = InputError(f"cannot list directory: {exc.strerror or exc}", item=str(directory), hint="check permissions")
+        err = InputError(
+            f"cannot list directory: {exc.strerror or exc}", item=str(directory), hint="check permissions"
+        )
         yield ItemError(str(directory), err)
         return
     for child in children:
@@ -65,7 +71,9 @@ def _walk(directory: Path, rules: list[tuple[str, str]], seen: set[Path]) -> Ite
             yield ItemSkipped(item, "not a regular file (socket, device, broken link...)")
 
 
-def expand(paths: Sequence[str], data_dirs: tuple[str, ...] = ()) -> Iterator[Entry | ItemError | ItemSkipped]:
+def expand(
+    paths: Sequence[str], data_dirs: tuple[str, ...] = ()
+) -> Iterator[Entry | ItemError | ItemSkipped]:
     """Files in the order given; a directory's files recursively, sorted by name.
 
     Skip rules apply only inside directories: a file named explicitly is read.

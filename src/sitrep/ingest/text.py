@@ -61,7 +61,9 @@ def parse(loaded: Loaded, options: Options) -> Iterator[Yielded]:
     date, body = split_date_line(loaded.text, loaded.item)
     if not body.strip():
         raise EmptyInputError(
-            "has a date line but no article text", item=loaded.item, hint="put the article text after the date"
+            "has a date line but no article text",
+            item=loaded.item,
+            hint="put the article text after the date",
         )
     yield Article(
         id=loaded.single_id(),

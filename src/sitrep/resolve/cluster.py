@@ -7,9 +7,10 @@ Order and stability:
   (must_link: the younger cluster joins the older one, whose event_id survives).
 - New reports are placed one by one in (date, id) order, so the same inputs always give the
   same clusters.  A report joins the best-scoring cluster (single link: its best pair with a
-  member) whose score reaches the threshold, provided no member comes from the same article,
-  no member is a reviewer's cannot_link, and no member has an incompatible event type (this
-  stops chains drifting from an air strike to a clash).  Otherwise it founds a new cluster.
+  member) whose score reaches the threshold, provided no member is a reviewer's cannot_link
+  and every member passes the hard gates with it (not the same article, compatible type,
+  date and place) and shares a named actor when both name any.  This stops single links
+  chaining a cluster across days, places or actor pairs.  Otherwise it founds a new cluster.
 - Batch and incremental runs can differ (an early report cannot see a later one); re-running
   with the result as `existing` is a no-op.
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from sitrep.errors import ResolveError
 from sitrep.records import Event
 from sitrep.resolve.blocking import BlockIndex
-from sitrep.resolve.features import score_pair, type_score
+from sitrep.resolve.features import compatible, score_pair
 from sitrep.resolve.model import (
     DECISION_REVIEWER,
     Cluster,
@@ -102,17 +103,22 @@ class _State:
             q = self.profiles.get(m)
             if q is None:
                 continue
-            if q.article and q.article == p.article:
-                return False
-            if type_score(p, q, self.opts) is None:
+            if not compatible(p, q, self.opts):
                 return False
         return True
 
     # -- placing one report --------------------------------------------------------------
     def place(self, p: Profile) -> None:
-        if not self._place_reviewer(p) and not self._place_by_score(p):
-            cluster = Cluster(self.new_cluster_id(p.id), [p.id], [])
-            self.add_cluster(cluster)
+        best = self._best_by_score(p)
+        joined = self._place_reviewer(p)
+        if joined is None and best is not None:
+            self._join(p, best[0], best[1])
+        elif joined is None:
+            self.add_cluster(Cluster(self.new_cluster_id(p.id), [p.id], []))
+        elif best is not None and best[0].event_id != joined:
+            # p is tied by a reviewer to one cluster and matches another: they are one event
+            self.merge_clusters(joined, best[0].event_id, p.id, best[1].matched_report_id,
+                                best[1].decision, (best[1].score, best[1].features))
         self.index.add(p)
 
     def _join(self, p: Profile, cluster: Cluster, expl: MatchExplanation) -> None:
@@ -120,7 +126,8 @@ class _State:
         cluster.explanations.append(expl)
         self.member_of[p.id] = cluster.event_id
 
-    def _place_reviewer(self, p: Profile) -> bool:
+    def _place_reviewer(self, p: Profile) -> str | None:
+        """Join the cluster of a placed must_link partner; return its id."""
         for partner in self.partners.get(p.id, []):
             cid = self.member_of.get(partner)
             if cid is None:
@@ -132,10 +139,11 @@ class _State:
             scored = score_pair(p, q, self.opts) if q is not None else None
             score, features = scored if scored else (0.0, {})
             self._join(p, cluster, MatchExplanation(p.id, partner, score, features, DECISION_REVIEWER))
-            return True
-        return False
+            return cid
+        return None
 
-    def _place_by_score(self, p: Profile) -> bool:
+    def _best_by_score(self, p: Profile) -> tuple[Cluster, MatchExplanation] | None:
+        """The admissible cluster with the best pair score at or above the threshold."""
         best: dict[str, tuple[float, str, dict[str, float]]] = {}
         for c in self.index.candidates(p):
             self.stats.candidates += 1
@@ -156,9 +164,8 @@ class _State:
         for cid, (score, matched, features) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
             cluster = self.clusters[cid]
             if self.admissible(p, cluster):
-                self._join(p, cluster, MatchExplanation(p.id, matched, score, features))
-                return True
-        return False
+                return cluster, MatchExplanation(p.id, matched, score, features)
+        return None
 
     # -- reviewer decisions on clusters that already exist -------------------------------
     def must_link_component(self, rid: str, within: set[str]) -> set[str]:
@@ -196,7 +203,8 @@ class _State:
             while changed:
                 changed = False
                 for e in cluster.explanations:
-                    if e.report_id in keep and e.matched_report_id in leave and e.decision != DECISION_REVIEWER:
+                    through = e.matched_report_id in leave and e.decision != DECISION_REVIEWER
+                    if e.report_id in keep and through:
                         keep.discard(e.report_id)
                         leave.add(e.report_id)
                         changed = True
@@ -215,23 +223,29 @@ class _State:
             ca, cb = self.member_of.get(a), self.member_of.get(b)
             if ca is None or cb is None or ca == cb:
                 continue
-            x, y = self.clusters[ca], self.clusters[cb]
-            if (self.founder_key(y), y.event_id) < (self.founder_key(x), x.event_id):
-                x, y = y, x
-                a, b = b, a
-            if any(self.cons.forbidden(m, n) for m in x.member_ids for n in y.member_ids):
-                continue  # a reviewer split wins over a merge that would undo it
+            self.merge_clusters(ca, cb, a, b, DECISION_REVIEWER)
+
+    def merge_clusters(self, ca: str, cb: str, a: str, b: str, decision: str,
+                       scored: tuple[float, dict[str, float]] | None = None) -> None:
+        """Merge the clusters of linked reports a (in ca) and b (in cb); the older cluster stays."""
+        x, y = self.clusters[ca], self.clusters[cb]
+        if (self.founder_key(y), y.event_id) < (self.founder_key(x), x.event_id):
+            x, y = y, x
+            a, b = b, a
+        if any(self.cons.forbidden(m, n) for m in x.member_ids for n in y.member_ids):
+            return  # a reviewer split wins over a merge that would undo it
+        if scored is None:
             pa, pb = self.profiles.get(a), self.profiles.get(b)
             scored = score_pair(pb, pa, self.opts) if pa is not None and pb is not None else None
-            score, features = scored if scored else (0.0, {})
-            _reroot(y, b)
-            # b (now y's root) hangs on its must_link partner a in x
-            x.explanations.append(MatchExplanation(b, a, score, features, DECISION_REVIEWER))
-            x.member_ids.extend(y.member_ids)
-            x.explanations.extend(y.explanations)
-            for m in y.member_ids:
-                self.member_of[m] = x.event_id
-            del self.clusters[y.event_id]
+        score, features = scored if scored else (0.0, {})
+        _reroot(y, b)
+        # b (now y's root) hangs on the report a it is linked to in x
+        x.explanations.append(MatchExplanation(b, a, score, features, decision))
+        x.member_ids.extend(y.member_ids)
+        x.explanations.extend(y.explanations)
+        for m in y.member_ids:
+            self.member_of[m] = x.event_id
+        del self.clusters[y.event_id]
 
 
 def _reroot(cluster: Cluster, root: str) -> None:

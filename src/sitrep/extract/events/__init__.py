@@ -1,0 +1,223 @@
+"""Component "events": ACLED-coded events with modality and provenance.
+
+Per sentence: trigger phrases (data/event_triggers.yaml) make candidates; only
+sentences with a candidate are dependency-parsed, to find who did what to whom;
+modality cues (data/modality.yaml) and the event's time expression decide whether
+the candidate is a current, asserted event (doc.events) or is kept for review in
+doc.discarded.  Candidates of one real-world event are merged (docs/EVENTS.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Any
+
+from sitrep.extract.actors.dictionary import ActorDictionary, load_dictionary
+from sitrep.extract.events import fields as F
+from sitrep.extract.events.build import (
+    Draft,
+    evidence,
+    event_id,
+    fill_actors,
+    object_kind_by_text,
+    resolve_sub_type,
+    set_date,
+    set_interaction,
+    set_modality,
+    set_place,
+)
+from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, load_modality
+from sitrep.extract.events.merge import finalize, merge_drafts
+from sitrep.extract.events.modality import ModalityResult, classify, historical
+from sitrep.extract.events.roles import Roles, roles_by_order, roles_from_parse
+from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates
+from sitrep.options import Options
+from sitrep.records import (
+    MODALITY_ASSERTED,
+    MODALITY_HISTORICAL,
+    ActorMention,
+    Document,
+    Event,
+    Evidence,
+    PlaceMention,
+    Sentence,
+)
+from sitrep.registry import component
+
+__all__ = ["extract_events", "load_lexicon", "load_modality"]
+
+log = logging.getLogger(__name__)
+
+
+def _parse(doc: Document, sent: Sentence, actors: list[ActorMention], d: ActorDictionary) -> Any:
+    """The sentence's parse; acronyms the parser misreads ("IS" as a verb) are masked first."""
+    if doc.parser is None:
+        return None
+    chars = list(sent.text)
+    masked = False
+    for a in actors:
+        entry = d.get(a.actor)
+        for alias, stand_in in entry.masks if entry else ():
+            if a.text == alias and len(stand_in) == len(alias):
+                rel = a.start - sent.start
+                chars[rel : rel + len(alias)] = list(stand_in)
+                masked = True
+    try:
+        if masked:
+            return doc.parser("".join(chars))
+        return doc.parse(sent.index)
+    except Exception as exc:  # a parser failure must not lose the article's other events
+        log.warning("parse failed for %s sentence %d: %s", doc.article.id, sent.index, exc)
+        return None
+
+
+class _Context:
+    def __init__(self, doc: Document, options: Options):
+        dd = options.data_dirs
+        self.doc = doc
+        self.lex: Lexicon = load_lexicon(dd)
+        self.rules: ModalityRules = load_modality(dd)
+        self.actors: ActorDictionary = load_dictionary(dd)
+        self.places: list[PlaceMention] = F.usable_places(doc)
+        self.breaks = F.paragraph_breaks(doc.text)
+        self.by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
+        for a in doc.actors:
+            self.by_sentence[a.sentence_index].append(a)
+
+
+def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Roles:
+    sent, hit = cand.sentence, cand.first
+    if parse is not None:
+        sent_places = [p for p in ctx.places if p.sentence_index == sent.index]
+        roles = roles_from_parse(parse, sent.start, hit.start - sent.start, hit.end - sent.start, actors,
+                                 sent_places, ctx.lex.place_nouns)
+        if roles.actor1 is None and roles.actor2 is None:
+            fallback = roles_by_order(hit.start, actors)
+            fallback.object_kind = roles.object_kind
+            return fallback
+        return roles
+    return roles_by_order(hit.start, actors)
+
+
+def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) -> tuple[ModalityResult, str]:
+    sent, hit = cand.sentence, cand.first
+    result = classify(sent.text, sent.start, hit.start - sent.start, hit.end - sent.start, ctx.rules, parse)
+    if result.modality != MODALITY_ASSERTED:
+        return result, ""
+    art_date = ctx.doc.article.date
+    if date.time is not None and historical(date.time, art_date, ctx.rules):
+        t = date.time
+        return ModalityResult(MODALITY_HISTORICAL, t.text, t.start, t.end), "time expression is background"
+    if date.time is None:
+        background = [t for t in ctx.doc.times if t.sentence_index == sent.index and historical(t, art_date, ctx.rules)]
+        if background:
+            t = background[0]
+            return ModalityResult(MODALITY_HISTORICAL, t.text, t.start, t.end), "time expression is background"
+        if not any(t.sentence_index == sent.index for t in ctx.doc.times):
+            m = F.background_year(sent.text, art_date, ctx.rules.historical_days)
+            if m:
+                s = sent.start + m.start()
+                return (ModalityResult(MODALITY_HISTORICAL, m.group(0), s, s + len(m.group(0))),
+                        "year long before the article date")
+    return result, ""
+
+
+def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention],
+           fatality: F.Fatality | None) -> Draft | None:
+    doc, lex, sent, hit = ctx.doc, ctx.lex, cand.sentence, cand.first
+    roles = _roles(ctx, cand, parse, actors)
+    if cand.entry.object:
+        kind = roles.object_kind or object_kind_by_text(doc, hit.end, lex)
+        if kind != cand.entry.object:
+            return None
+    if roles.actor2 is None:
+        # victims named anywhere after the trigger ("... killing 6 civilians")
+        civ = [a for a in actors if a.inter == 7 and a.start > hit.start and a is not roles.actor1]
+        if civ:
+            roles.actor2 = civ[0]
+    sub_name = resolve_sub_type(cand, roles, lex, actors)
+    sub = lex.subtypes[sub_name]
+    aid = doc.article.id
+    ev = Event(event_id=event_id(aid, sub_name, hit.start), article_ids=[aid])
+    ev.event_type, ev.sub_event_type, ev.disorder_type = sub.event_type, sub.name, sub.disorder_type
+    trig = [evidence(doc, h.start, h.end, "") for h in cand.hits]
+    ev.evidence = trig
+    for k in ("event_type", "sub_event_type", "disorder_type"):
+        ev.provenance[k] = [Evidence(**{**trig[0].__dict__, "field": k, "note": f"trigger {hit.text!r}"})]
+    place = F.choose_place(doc, sent, hit.start, ctx.places, ctx.breaks)
+    set_place(ev, doc, place)
+    date = F.choose_date(doc, sent, hit.start)
+    set_date(ev, doc, date)
+    draft = Draft(event=ev, sub=sub, weight=cand.entry.weight, place_level=place.level if place else None,
+                  date_explicit=date.time is not None and date.start is not None, roles_method=roles.method)
+    fill_actors(draft, doc, roles, ctx.actors)
+    set_interaction(ev, doc)
+    if fatality is not None:
+        ev.fatalities = fatality.value
+        ev.provenance["fatalities"] = [evidence(doc, fatality.start, fatality.end, "fatalities",
+                                                note="reported death figure")]
+    else:
+        ev.provenance["fatalities"] = [Evidence(aid, None, None, None, "", field="fatalities",
+                                                note="no death figure reported with the event")]
+    ev.source = doc.article.source
+    ev.provenance["source"] = [Evidence(aid, None, None, None, ev.source or "", field="source",
+                                        note="article source (outlet)")]
+    claim = F.find_claim(doc, hit.start, sent.index)
+    if claim is not None:
+        ev.claim_ids.append(claim.claim_id)
+        ev.attributed_to = claim.speaker
+        ev.provenance["attributed_to"] = [
+            evidence(doc, claim.speaker_start, claim.speaker_end, "attributed_to", note=f"claim {claim.claim_id}")
+            if claim.speaker_start is not None
+            else Evidence(aid, None, None, None, claim.speaker, field="attributed_to", note=f"claim {claim.claim_id}")
+        ]
+    result, note = _modality(ctx, cand, parse, date)
+    set_modality(ev, doc, result, note)
+    return draft
+
+
+def _assign_fatalities(cands: list[Candidate], fats: list[F.Fatality]) -> dict[int, F.Fatality]:
+    """Each reported toll goes to the one candidate whose trigger is nearest."""
+    out: dict[int, F.Fatality] = {}
+    for f in fats:
+        best = min(range(len(cands)), key=lambda i: abs(cands[i].first.start - f.start))
+        if best not in out:
+            out[best] = f
+    return out
+
+
+def extract_events(doc: Document, options: Options | None = None) -> tuple[list[Event], list[Event]]:
+    """(kept events, discarded candidates) for one analysed Document."""
+    ctx = _Context(doc, options or Options())
+    kept: list[Draft] = []
+    discarded: list[Draft] = []
+    for sent in doc.sentences:
+        actors = ctx.by_sentence.get(sent.index, [])
+        hits = find_hits(sent, actors, ctx.lex)
+        cands, _support = group_candidates(sent, hits)
+        if not cands:
+            continue
+        parse = _parse(doc, sent, actors, ctx.actors)
+        fats = _assign_fatalities(cands, F.find_fatalities(sent, ctx.lex))
+        for i, cand in enumerate(cands):
+            draft = _draft(ctx, cand, parse, actors, fats.get(i))
+            if draft is None:
+                continue
+            (kept if draft.event.modality == MODALITY_ASSERTED else discarded).append(draft)
+    merged = merge_drafts(kept)
+    for d in (*merged, *discarded):
+        finalize(d, doc)
+    claims = {c.claim_id: c for c in doc.claims}
+    for d in merged:
+        for cid in d.event.claim_ids:
+            c = claims.get(cid)
+            if c is not None and d.event.event_id not in c.event_ids:
+                c.event_ids.append(d.event.event_id)
+    return [d.event for d in merged], [d.event for d in discarded]
+
+
+@component("events", requires=("sentences", "mentions", "times", "places", "actors", "claims"),
+           assigns=("events",))
+def events_component(doc: Document, options: Options) -> None:
+    doc.events, doc.discarded = extract_events(doc, options)

@@ -1,0 +1,208 @@
+"""From a trigger candidate to a coded Event with provenance for every field."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.extract.actors.dictionary import ActorDictionary, acled_actor_name, inter_code
+from sitrep.extract.events import fields as F
+from sitrep.extract.events.lexicon import Lexicon, SubType
+from sitrep.extract.events.modality import ModalityResult
+from sitrep.extract.events.roles import Roles
+from sitrep.extract.events.triggers import ARMED_INTER, Candidate
+from sitrep.records import ActorMention, Document, Event, Evidence
+
+_CROWD = re.compile(r"\b(?:protest|demonstrat|riot|crowd|mob\b|students|workers|youths|agitat|rally|marchers)", re.I)
+
+
+@dataclass
+class Draft:
+    """An event under construction, with what merging needs to know."""
+
+    event: Event
+    sub: SubType
+    weight: float
+    place_level: str | None = None  # "sentence" | "paragraph" | "document" | None
+    date_explicit: bool = False
+    roles_method: str = "none"
+    actor1_name: str | None = None  # canonical names, for merging and notes
+    actor2_name: str | None = None
+    actor1_implied: bool = False
+    actor2_implied: bool = False
+    mentions: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def event_id(article_id: str, sub_event_type: str, offset: int) -> str:
+    """Stable id: the same trigger in the same article gives the same id across runs."""
+    return hashlib.sha1(f"{article_id}|{sub_event_type}|{offset}".encode()).hexdigest()[:16]
+
+
+def evidence(doc: Document, start: int | None, end: int | None, fld: str, note: str = "") -> Evidence:
+    sent = doc.sentence_at(start) if start is not None else None
+    text = doc.text[start:end] if start is not None and end is not None else ""
+    return Evidence(doc.article.id, sent.index if sent else None, start, end, text, field=fld, note=note)
+
+
+def target_key(actor: ActorMention | None) -> str:
+    if actor is None or actor.inter is None:
+        return "default"
+    if actor.inter == 7:
+        return "civilians"
+    if actor.inter == 6:
+        return "protesters"
+    return "armed" if actor.inter in ARMED_INTER or actor.inter == 5 else "default"
+
+
+def actor1_key(actor: ActorMention | None) -> str:
+    if actor is None:
+        return "default"
+    return "state" if actor.inter == 1 or (actor.group in ("state", "external")) else "nonstate"
+
+
+def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention]) -> str:
+    entry = cand.entry
+    if entry.sub_event_type:
+        sub = entry.sub_event_type
+    elif entry.resolve == "actor1":
+        sub = entry.sub_type_for(actor1_key(roles.actor1))
+    else:
+        sub = entry.sub_type_for(target_key(roles.actor2))
+    text = cand.sentence.text
+    crowd = any(a.inter in (5, 6) for a in sentence_actors) or bool(_CROWD.search(text))
+    for rule in lex.context_rules:
+        if sub not in rule.when:
+            continue
+        if rule.needs_crowd and not crowd:
+            continue
+        if any(rx.search(text) for rx in rule.context) and not any(rx.search(text) for rx in rule.unless):
+            sub = rule.becomes
+    return sub
+
+
+def object_kind_by_text(doc: Document, end: int, lex: Lexicon) -> str:
+    """No parse: a toponym or place noun within a few words after the trigger makes a place."""
+    window = doc.text[end : end + 60]
+    if any(end <= p.start < end + 60 for p in doc.places):
+        return "place"
+    words = re.findall(r"[a-z]+", window.lower())[:5]
+    return "place" if any(w in lex.place_nouns for w in words) else "person"
+
+
+def fill_actors(
+    draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary
+) -> None:
+    ev, sub = draft.event, draft.sub
+    country = ev.country
+    for slot, mention, implied in (
+        (1, roles.actor1, sub.implied_actor1),
+        (2, roles.actor2, sub.implied_actor2),
+    ):
+        entry = actors.get(mention.actor) if mention else actors.get(implied)
+        if mention is None and entry is None:
+            continue
+        if mention is not None and entry is None:  # an NER actor outside the dictionary
+            name, inter, canonical = mention.actor, mention.inter, mention.actor
+            if inter == 1 and country and mention.country and mention.country != country:
+                inter = 8
+        else:
+            assert entry is not None
+            canonical = entry.name
+            name = acled_actor_name(entry, (mention.country if mention else None) or country, entry.name)
+            inter = inter_code(entry, country, mention.country if mention else None)
+        if mention is not None:
+            prov = [evidence(doc, mention.start, mention.end, f"actor{slot}",
+                             note=f"{roles.method} ({mention.source})")]
+        else:
+            prov = [Evidence(doc.article.id, None, None, None, "", field=f"actor{slot}",
+                             note="implied by event type")]
+        code_prov = [Evidence(doc.article.id, None, None, None, str(inter), field=f"inter{slot}",
+                              note=f"ACLED inter code of {canonical} (actor dictionary)")]
+        if slot == 1:
+            ev.actor1, ev.inter1, draft.actor1_name = name, inter, canonical
+            draft.actor1_implied = mention is None
+        else:
+            ev.actor2, ev.inter2, draft.actor2_name = name, inter, canonical
+            draft.actor2_implied = mention is None
+        ev.provenance[f"actor{slot}"] = prov
+        ev.provenance[f"inter{slot}"] = code_prov
+
+
+def set_interaction(ev: Event, doc: Document) -> None:
+    codes = sorted(c for c in (ev.inter1, ev.inter2) if c is not None)
+    if not codes:
+        ev.interaction = None
+    elif len(codes) == 1:
+        ev.interaction = codes[0] * 10
+    else:
+        ev.interaction = codes[0] * 10 + codes[1]
+    if ev.interaction is not None:
+        ev.provenance["interaction"] = [Evidence(doc.article.id, None, None, None, str(ev.interaction),
+                                                 field="interaction", note="inter1/inter2, lower first")]
+    if ev.inter2 == 7:
+        ev.civilian_targeting = "Civilian targeting"
+        ev.provenance["civilian_targeting"] = [
+            Evidence(doc.article.id, None, None, None, ev.actor2 or "", field="civilian_targeting",
+                     note="actor2 is civilians")
+        ]
+    else:
+        ev.civilian_targeting = None
+        ev.provenance.pop("civilian_targeting", None)
+
+
+def set_place(ev: Event, doc: Document, choice: F.PlaceChoice | None) -> None:
+    for k in ("location", "country", "iso", "region", "admin1", "admin2", "admin3", "latitude",
+              "longitude", "geo_precision"):
+        ev.provenance.pop(k, None)
+    if choice is None or choice.mention.place is None:
+        ev.location = ev.country = ev.admin1 = ev.admin2 = ev.admin3 = ev.region = None
+        ev.iso = ev.latitude = ev.longitude = ev.geo_precision = None
+        ev.provenance["location"] = [Evidence(doc.article.id, None, None, None, "", field="location",
+                                              note="no resolved place in the article")]
+        return
+    p = choice.mention.place
+    ev.location = p.name
+    ev.country, ev.iso, ev.region = p.country, p.iso, p.region
+    ev.admin1, ev.admin2, ev.admin3 = p.admin1, p.admin2, p.admin3
+    ev.latitude, ev.longitude = p.latitude, p.longitude
+    ev.geo_precision = choice.geo_precision
+    note = {
+        "sentence": "toponym in the event sentence",
+        "paragraph": "nearest toponym in the paragraph",
+        "document": "article's focus place (no toponym near the event)",
+    }[choice.level]
+    ev_ = evidence(doc, choice.mention.start, choice.mention.end, "location", note=note)
+    for k in ("location", "country", "iso", "region", "admin1", "admin2", "admin3", "latitude", "longitude"):
+        ev.provenance[k] = [Evidence(**{**ev_.__dict__, "field": k})]
+    ev.provenance["geo_precision"] = [
+        Evidence(doc.article.id, ev_.sentence_index, ev_.start, ev_.end, ev_.text, field="geo_precision",
+                 note=f"{choice.level}{', near' if choice.near else ''}")
+    ]
+
+
+def set_date(ev: Event, doc: Document, choice: F.DateChoice) -> None:
+    ev.event_date, ev.event_date_end = choice.start, choice.end
+    ev.time_precision = choice.precision
+    ev.relative_date = choice.relative if choice.start is None else None
+    if choice.time is not None:
+        t = choice.time
+        e = evidence(doc, t.start, t.end, "event_date", note=t.rule or "time expression in the sentence")
+    else:
+        e = Evidence(doc.article.id, None, None, None, str(choice.start or ""), field="event_date",
+                     note=choice.note)
+    ev.provenance["event_date"] = [e]
+    ev.provenance["time_precision"] = [Evidence(**{**e.__dict__, "field": "time_precision"})]
+    if ev.relative_date:
+        ev.provenance["relative_date"] = [Evidence(**{**e.__dict__, "field": "relative_date"})]
+
+
+def set_modality(ev: Event, doc: Document, result: ModalityResult, note: str = "") -> None:
+    ev.modality = result.modality
+    if result.start is not None:
+        ev.provenance["modality"] = [evidence(doc, result.start, result.end, "modality", note=note or "cue")]
+    else:
+        ev.provenance["modality"] = [Evidence(doc.article.id, None, None, None, result.cue, field="modality",
+                                              note=note or "no modality cue governs the trigger")]

@@ -1,0 +1,232 @@
+"""Choosing an event's place, date, fatalities and claim, each with the evidence it came from."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.extract.events.lexicon import Lexicon, parse_number
+from sitrep.records import Claim, Document, PlaceMention, Sentence, TimeExpression
+
+# words before a toponym that attach it to the event ("in", "near", "outside")
+_ATTACH = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|on|into|inside|across|of|from|towards?|between|west|east|north|south)"
+    r"(?:\s+the)?(?:\s+(?:village|town|city|district|province|region|area|outskirts|countryside|suburb)s?(?:\s+of)?)?"
+    r"(?:\s+(?:northern|southern|eastern|western|central|rural|northwestern|northeastern|southwestern|southeastern))?\s*)$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(r"\b(?:near|outside|around|close to|on the outskirts of|outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
+_MONTHS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
+    re.IGNORECASE,
+)
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:am|pm|a\.m|p\.m|hours|years?|km|kilomet|miles?|percent|%)",
+    re.IGNORECASE,
+)
+_SPEECH_NEAR = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed|according)\b", re.IGNORECASE
+)
+_COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCL", "PCLS", "PCLIX", "TERR")
+
+
+@dataclass
+class PlaceChoice:
+    mention: PlaceMention
+    level: str  # "sentence" | "paragraph" | "document"
+    geo_precision: int
+    near: bool = False
+
+
+@dataclass
+class DateChoice:
+    time: TimeExpression | None
+    start: dt.date | None
+    end: dt.date | None
+    precision: int | None
+    relative: str | None
+    note: str
+
+
+def is_country(p: PlaceMention) -> bool:
+    place = p.place
+    if place is None:
+        return False
+    if place.feature_code and place.feature_code.upper() in _COUNTRY_CODES:
+        return True
+    return bool(place.country and place.name == place.country and not place.admin1)
+
+
+def _specificity(p: PlaceMention) -> int:
+    """0 most specific (a town), 2 a whole country."""
+    if is_country(p):
+        return 2
+    place = p.place
+    if place is not None and place.feature_class == "A" and not place.admin2:
+        return 1
+    return 0
+
+
+def usable_places(doc: Document) -> list[PlaceMention]:
+    """Resolved toponyms that are not part of an actor or an organisation name ("Britain-based")."""
+    out = []
+    for p in doc.places:
+        if p.place is None:
+            continue
+        if doc.text[p.end : p.end + 6].lower().startswith("-based"):
+            continue
+        if any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in doc.actors):
+            continue
+        out.append(p)
+    return out
+
+
+def paragraph_of(doc: Document, offset: int, breaks: list[int]) -> int:
+    return bisect.bisect_right(breaks, offset)
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n\s*\n|\n", text)]
+
+
+def _base_precision(p: PlaceMention, near: bool) -> int:
+    if p.geo_precision:
+        base = p.geo_precision
+    else:
+        base = 3 if is_country(p) else (2 if _specificity(p) == 1 else 1)
+    return max(base, 2) if near else base
+
+
+def choose_place(
+    doc: Document, sentence: Sentence, trigger_start: int, places: list[PlaceMention], breaks: list[int]
+) -> PlaceChoice | None:
+    """The toponym attached to the trigger in its sentence, else nearby, else the article's focus."""
+    text = doc.text
+    in_sent = [p for p in places if p.sentence_index == sentence.index]
+    if in_sent:
+
+        def rank(p: PlaceMention) -> tuple[int, int, int]:
+            before = text[max(sentence.start, p.start - 60) : p.start]
+            attached = 0 if (p.relation in ("in", "near", "at") or _ATTACH.search(before)) else 1
+            return (_specificity(p), attached, abs(p.start - trigger_start))
+
+        best = min(in_sent, key=rank)
+        near = best.relation == "near" or bool(_NEAR.search(text[max(0, best.start - 40) : best.start]))
+        return PlaceChoice(best, "sentence", _base_precision(best, near), near)
+    para = paragraph_of(doc, trigger_start, breaks)
+    in_para = [p for p in places if paragraph_of(doc, p.start, breaks) == para]
+    if in_para:
+        best = min(in_para, key=lambda p: (_specificity(p), abs(p.start - trigger_start)))
+        return PlaceChoice(best, "paragraph", max(_base_precision(best, False), 2))
+    if places:
+        counts = Counter((p.place.name if p.place else p.text) for p in places)
+        best = min(
+            places,
+            key=lambda p: (_specificity(p), -counts[p.place.name if p.place else p.text], p.start),
+        )
+        return PlaceChoice(best, "document", 3)
+    return None
+
+
+def _attached_to_speech(doc: Document, t: TimeExpression) -> bool:
+    """ "said Tuesday", "on Monday told AFP": the date of the report, not of the event."""
+    after = doc.text[t.end : t.end + 12]
+    before = doc.text[max(0, t.start - 12) : t.start]
+    return bool(_SPEECH_NEAR.search(after[:9]) or _SPEECH_NEAR.search(before))
+
+
+def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateChoice:
+    """The sentence's time expression for the event, else the article date or dateline."""
+    art = doc.article
+    times = [t for t in doc.times if t.sentence_index == sentence.index and t.tense != "future"]
+    if times:
+        event_times = [t for t in times if not _attached_to_speech(doc, t)] or times
+        t = min(event_times, key=lambda x: abs(x.start - trigger_start))
+        if t.date_start is not None or t.relative:
+            return DateChoice(t, t.date_start, t.date_end or t.date_start, t.precision, t.relative, "")
+    if art.date is not None:
+        note = "from article dateline" if art.date_source == "dateline" else "inferred from article date"
+        return DateChoice(None, art.date, art.date, 2, None, note)
+    return DateChoice(None, None, None, None, "undated article", "article has no date")
+
+
+_YEAR_BACKGROUND = re.compile(
+    r"\b(?:in|since|from|during|by|until|of)\s+(?:(?:early|mid|late)[-\s]?)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def background_year(sentence_text: str, article_date: dt.date | None, days: int) -> re.Match[str] | None:
+    """A year long before the article date ("in 2017" in a 2019 article), when no time
+    expressions are available for the sentence."""
+    if article_date is None:
+        return None
+    for m in _YEAR_BACKGROUND.finditer(sentence_text):
+        year_end = dt.date(int(m.group("y")), 12, 31)
+        if (article_date - year_end).days > days:
+            return m
+    return None
+
+
+@dataclass
+class Fatality:
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:
+    """Reported death figures in the sentence; vague amounts ("dozens") give none."""
+    out: list[Fatality] = []
+    taken: list[tuple[int, int]] = []
+    for rx in lex.fatalities:
+        for m in rx.finditer(sentence.text):
+            s, e = m.span("n")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            # a number that is part of a date or a measure is no death toll
+            if _MONTHS.search(sentence.text[max(0, s - 10) : s]) or _MONTH_AFTER.search(sentence.text[e : e + 10]):
+                continue
+            value = parse_number(m.group("n"), lex.numbers)
+            if value is None:
+                continue
+            taken.append((s, e))
+            out.append(Fatality(value, sentence.start + m.start(), sentence.start + m.end(), m.group(0)))
+    return out
+
+
+def find_claim(doc: Document, offset: int, sentence_index: int) -> Claim | None:
+    """The claim whose reported content holds the trigger."""
+    for c in doc.claims:
+        if any(s <= offset < e for s, e in c.quote_spans):
+            return c
+    for c in doc.claims:
+        if c.quote_spans:
+            continue
+        if c.start <= offset < c.end or sentence_index in c.sentence_indexes:
+            if c.speaker_start is not None and c.speaker_start <= offset < (c.speaker_end or 0):
+                continue
+            return c
+    return None
+
+
+def format_date(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def describe_place(choice: Any) -> str:
+    if choice is None:
+        return ""
+    place = choice.mention.place
+    name = place.name if place else choice.mention.text
+    parts = [p for p in ((place.admin1 if place else None),) if p and p != name]
+    where = f"{name} ({', '.join(parts)})" if parts else name
+    if place is not None and place.country and place.country != name:
+        where += f", {place.country}"
+    prep = "near" if choice.near or choice.level != "sentence" else "in"
+    return f"{prep} {where}"

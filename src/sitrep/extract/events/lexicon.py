@@ -1,0 +1,251 @@
+"""Loading the event data files: taxonomy, trigger lexicon, fatality patterns, modality cues."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.datafiles import load_yaml
+from sitrep.errors import DataFileError
+
+TAXONOMY_FILE = "event_taxonomy.yaml"
+TRIGGERS_FILE = "event_triggers.yaml"
+MODALITY_FILE = "modality.yaml"
+
+
+@dataclass(frozen=True)
+class SubType:
+    name: str
+    event_type: str
+    disorder_type: str
+    violent: bool
+    definition: str
+    note: str
+    note_alone: str
+    implied_actor1: str | None = None
+    implied_actor2: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    index: int
+    pattern: re.Pattern[str]
+    sub_event_type: str | None  # fixed sub-type, or None when resolved from actors
+    resolve: str | None  # "target" | "actor1"
+    mapping: tuple[tuple[str, str], ...]
+    priority: int
+    weight: float
+    object: str | None
+    needs_armed: bool
+    context: tuple[re.Pattern[str], ...]
+    exclude: tuple[re.Pattern[str], ...]
+
+    def sub_type_for(self, key: str) -> str:
+        table = dict(self.mapping)
+        return table.get(key) or table.get("default") or next(iter(table.values()))
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    when: frozenset[str]
+    context: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+    needs_crowd: bool
+    becomes: str
+
+
+@dataclass
+class Lexicon:
+    subtypes: dict[str, SubType]
+    triggers: list[TriggerEntry]
+    context_rules: list[ContextRule]
+    non_conflict: tuple[re.Pattern[str], ...]
+    fatalities: tuple[re.Pattern[str], ...]
+    numbers: dict[str, int]
+    place_nouns: frozenset[str]
+    weapon_words: re.Pattern[str]
+
+
+@dataclass
+class ModalityRules:
+    reporting_verbs: frozenset[str]
+    historical_days: int
+    # modality -> cue kind -> values
+    cues: dict[str, dict[str, Any]] = field(default_factory=dict)
+    order: tuple[str, ...] = ("negated", "future", "hypothetical", "generic")
+
+
+_SUFFIX = r"(?:s|es|ed|d|ing|ies|ied)?"
+# function words in phrases are matched as written
+_FIXED = frozenset(
+    "the a an of on to in at by for and its their his her from with into over under without all "
+    "back was were been has have had".split()
+)
+
+
+def _word(w: str) -> str:
+    """A word of a phrase with its regular inflections (e-dropping included)."""
+    esc = re.escape(w)
+    if len(w) < 3 or not w.isalpha() or w.lower() in _FIXED:
+        return esc
+    if w.endswith("e"):
+        return rf"(?:{esc}{_SUFFIX}|{re.escape(w[:-1])}(?:ed|es|ing))"
+    if w.endswith("y"):
+        return rf"(?:{esc}{_SUFFIX}|{re.escape(w[:-1])}(?:ies|ied))"
+    return esc + _SUFFIX
+
+
+def phrase_regex(phrase: str) -> str:
+    words = phrase.split()
+    parts = []
+    for w in words:
+        # hyphenated words match with a hyphen or a space: "counter-attack" ~ "counter attack"
+        sub = [_word(x) for x in w.split("-")]
+        parts.append(r"[\s-]?".join(sub) if len(sub) > 1 else sub[0])
+    return r"[\s-]+".join(parts)
+
+
+def _compile(patterns: list[str], what: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, re.IGNORECASE))
+        except re.error as exc:
+            raise DataFileError(f"bad regex in {what}: {p!r}: {exc}", item=TRIGGERS_FILE) from exc
+    return tuple(out)
+
+
+def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> TriggerEntry:
+    sub = raw.get("sub_event_type")
+    mapping: tuple[tuple[str, str], ...] = ()
+    fixed: str | None = None
+    if isinstance(sub, dict):
+        mapping = tuple((str(k), str(v)) for k, v in sub.items())
+        names = [v for _, v in mapping]
+        if not raw.get("resolve"):
+            raise DataFileError(f"trigger {i}: a sub_event_type mapping needs `resolve`", item=TRIGGERS_FILE)
+    else:
+        fixed = str(sub)
+        names = [fixed]
+    for n in names:
+        if n not in subtypes:
+            raise DataFileError(f"trigger {i}: unknown sub_event_type {n!r}", item=TRIGGERS_FILE)
+    alts = [phrase_regex(str(p)) for p in raw.get("phrases") or []]
+    body = "|".join(f"(?:{a})" for a in sorted(alts, key=len, reverse=True))
+    regexes = [f"(?<![\\w-])(?:{body})(?![\\w])"] if body else []
+    regexes += [str(r) for r in raw.get("regex") or []]
+    if not regexes:
+        raise DataFileError(f"trigger {i}: no phrases or regex", item=TRIGGERS_FILE)
+    try:
+        pattern = re.compile("|".join(f"(?:{r})" for r in regexes), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"trigger {i}: bad pattern: {exc}", item=TRIGGERS_FILE) from exc
+    return TriggerEntry(
+        index=i,
+        pattern=pattern,
+        sub_event_type=fixed,
+        resolve=raw.get("resolve"),
+        mapping=mapping,
+        priority=int(raw.get("priority", 2)),
+        weight=float(raw.get("weight", 0.7)),
+        object=raw.get("object"),
+        needs_armed=bool(raw.get("needs_armed", False)),
+        context=_compile(list(raw.get("context") or []), "context"),
+        exclude=_compile(list(raw.get("exclude") or []), "exclude"),
+    )
+
+
+def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon:
+    subtypes: dict[str, SubType] = {}
+    for etype, spec in (taxonomy.get("event_types") or {}).items():
+        for name, sub in (spec.get("sub_event_types") or {}).items():
+            sub = sub or {}
+            subtypes[name] = SubType(
+                name=name,
+                event_type=etype,
+                disorder_type=spec.get("disorder_type", ""),
+                violent=bool(spec.get("violent", False)),
+                definition=sub.get("definition", ""),
+                note=sub.get("note", "{actor1} ({actor2})"),
+                note_alone=sub.get("note_alone", sub.get("note", "{actor1}")),
+                implied_actor1=sub.get("implied_actor1"),
+                implied_actor2=sub.get("implied_actor2"),
+            )
+    entries = [_trigger(i, raw, subtypes) for i, raw in enumerate(triggers.get("triggers") or [])]
+    rules = []
+    for raw in triggers.get("context_rules") or []:
+        if raw["becomes"] not in subtypes:
+            raise DataFileError(f"context rule: unknown sub-type {raw['becomes']!r}", item=TRIGGERS_FILE)
+        rules.append(
+            ContextRule(
+                when=frozenset(raw.get("when") or ()),
+                context=_compile(list(raw.get("context") or []), "context_rules"),
+                unless=_compile(list(raw.get("unless") or []), "context_rules"),
+                needs_crowd=bool(raw.get("needs_crowd", False)),
+                becomes=str(raw["becomes"]),
+            )
+        )
+    numbers = {str(k).lower(): int(v) for k, v in (triggers.get("numbers") or {}).items()}
+    words = sorted(numbers, key=len, reverse=True)
+    num = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in words)
+    fatalities = _compile(
+        [str(p).replace("{NUM}", num) for p in triggers.get("fatalities") or []], "fatalities"
+    )
+    weapons = [str(w) for w in triggers.get("weapon_words") or []]
+    return Lexicon(
+        subtypes=subtypes,
+        triggers=entries,
+        context_rules=rules,
+        non_conflict=_compile(list(triggers.get("non_conflict") or []), "non_conflict"),
+        fatalities=fatalities,
+        numbers=numbers,
+        place_nouns=frozenset(str(p).lower() for p in triggers.get("place_nouns") or []),
+        weapon_words=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(weapons, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        )
+        if weapons
+        else re.compile(r"(?!x)x"),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(data_dirs: tuple[str, ...] = ()) -> Lexicon:
+    taxonomy = load_yaml(TAXONOMY_FILE, data_dirs)
+    triggers = load_yaml(TRIGGERS_FILE, data_dirs)
+    if not isinstance(taxonomy, dict) or not isinstance(triggers, dict):
+        raise DataFileError("event taxonomy and triggers must be YAML mappings", item=TRIGGERS_FILE)
+    return build_lexicon(taxonomy, triggers)
+
+
+@functools.lru_cache(maxsize=8)
+def load_modality(data_dirs: tuple[str, ...] = ()) -> ModalityRules:
+    data = load_yaml(MODALITY_FILE, data_dirs)
+    if not isinstance(data, dict):
+        raise DataFileError("modality rules must be a YAML mapping", item=MODALITY_FILE)
+    rules = ModalityRules(
+        reporting_verbs=frozenset(str(v) for v in data.get("reporting_verbs") or ()),
+        historical_days=int(data.get("historical_days", 365)),
+    )
+    for name in rules.order:
+        spec = data.get(name) or {}
+        rules.cues[name] = {
+            "aux": frozenset(str(v).lower() for v in spec.get("aux") or ()),
+            "neg": bool(spec.get("neg", False)),
+            "verbs": frozenset(str(v).lower() for v in spec.get("verbs") or ()),
+            "nouns": frozenset(str(v).lower() for v in spec.get("nouns") or ()),
+            "dets": frozenset(str(v).lower() for v in spec.get("dets") or ()),
+            "marks": frozenset(str(v).lower() for v in spec.get("marks") or ()),
+            "before": tuple(re.compile(p, re.IGNORECASE) for p in spec.get("before") or ()),
+            "surface": tuple(re.compile(p, re.IGNORECASE) for p in spec.get("surface") or ()),
+        }
+    return rules
+
+
+def parse_number(text: str, numbers: dict[str, int]) -> int | None:
+    t = text.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    return numbers.get(t)

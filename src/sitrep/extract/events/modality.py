@@ -1,0 +1,154 @@
+"""Modality of an event trigger: asserted, negated, future, hypothetical, generic, historical.
+
+Cues come from data/modality.yaml.  With a dependency parse the cue must govern
+the trigger (be attached to it or to one of its heads inside the same clause);
+without one, the clause text before the trigger is searched.  Historical comes
+from the event's time expression (``tense == "historical"`` or a date well
+before the article date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.extract.events.lexicon import ModalityRules
+from sitrep.records import (
+    MODALITY_ASSERTED,
+    MODALITY_FUTURE,
+    MODALITY_GENERIC,
+    MODALITY_HISTORICAL,
+    MODALITY_HYPOTHETICAL,
+    MODALITY_NEGATED,
+    TimeExpression,
+)
+
+_NAMES = {
+    "negated": MODALITY_NEGATED,
+    "future": MODALITY_FUTURE,
+    "hypothetical": MODALITY_HYPOTHETICAL,
+    "generic": MODALITY_GENERIC,
+}
+_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# a clause boundary: the climb checks the clause head, then stops
+_CLAUSE_EDGE = frozenset({"relcl", "acl", "advcl", "parataxis", "appos"})
+_CLAUSE_SPLIT = re.compile(r"[,;:—–]|\bsaid\b|\bsays\b|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ModalityResult:
+    modality: str
+    cue: str = ""
+    start: int | None = None  # article offsets of the cue
+    end: int | None = None
+
+
+ASSERTED = ModalityResult(MODALITY_ASSERTED)
+
+
+def trigger_token(parse: Any, rel_start: int, rel_end: int) -> Any | None:
+    """The syntactic head among the tokens of a trigger span (sentence-relative offsets)."""
+    toks = [t for t in parse if t.idx < rel_end and t.idx + len(t.text) > rel_start]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return heads[-1] if heads else toks[-1]
+
+
+def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
+    found: list[tuple[int, str, Any]] = []
+    order = {name: i for i, name in enumerate(rules.order)}
+    node = tok
+    via_subject = False
+    first = True
+    for _ in range(12):  # parse trees are shallow; bound the climb
+        for name in rules.order:
+            cues = rules.cues[name]
+            for child in node.children:
+                low = child.lower_
+                if cues["neg"] and child.dep_ == "neg":
+                    found.append((order[name], name, child))
+                elif child.dep_ in ("aux", "auxpass") and (low in cues["aux"] or child.lemma_ in cues["aux"]):
+                    found.append((order[name], name, child))
+                elif child.dep_ == "mark" and low in cues["marks"]:
+                    found.append((order[name], name, child))
+                elif first and child.dep_ == "det" and low in cues["dets"]:
+                    found.append((order[name], name, child))
+            if not first and not via_subject:
+                lemma = node.lemma_.lower()
+                if node.pos_ in ("VERB", "AUX") and lemma in cues["verbs"]:
+                    found.append((order[name], name, node))
+                elif node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]:
+                    found.append((order[name], name, node))
+        if found:
+            break
+        head = node.head
+        if head is node or node.dep_ in _CLAUSE_EDGE:
+            break
+        if head.lemma_.lower() in rules.reporting_verbs and node.dep_ in ("ccomp", "xcomp", "dobj", "conj"):
+            break
+        via_subject = node.dep_ in _SUBJECT
+        node = head
+        first = False
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    return found[0][1], found[0][2]
+
+
+def _clause_before(sentence_text: str, rel_start: int) -> tuple[str, int]:
+    """Text of the trigger's clause that precedes it, and its sentence offset."""
+    before = sentence_text[:rel_start]
+    cut = 0
+    for m in _CLAUSE_SPLIT.finditer(before):
+        cut = m.end()
+    return before[cut:], cut
+
+
+def classify(
+    sentence_text: str,
+    sentence_start: int,
+    rel_start: int,
+    rel_end: int,
+    rules: ModalityRules,
+    parse: Any = None,
+) -> ModalityResult:
+    """Modality of the trigger at sentence-relative [rel_start, rel_end)."""
+    clause, clause_at = _clause_before(sentence_text, rel_start)
+    # surface cues hold with or without a parse ("years of fighting")
+    for name in rules.order:
+        for rx in rules.cues[name]["surface"]:
+            m = rx.search(clause)
+            if m:
+                s = sentence_start + clause_at + m.start()
+                return ModalityResult(_NAMES[name], m.group(0).strip(), s, s + len(m.group(0).rstrip()))
+    if parse is not None:
+        tok = trigger_token(parse, rel_start, rel_end)
+        if tok is not None:
+            hit = _from_parse(tok, rules)
+            if hit is None:
+                return ASSERTED
+            name, cue = hit
+            s = sentence_start + cue.idx
+            return ModalityResult(_NAMES[name], cue.text, s, s + len(cue.text))
+    for name in rules.order:
+        for rx in rules.cues[name]["before"]:
+            m = rx.search(clause)
+            if m:
+                s = sentence_start + clause_at + m.start()
+                word = m.group(0).split()[0] if m.group(0).split() else m.group(0)
+                return ModalityResult(_NAMES[name], word, s, s + len(word))
+    return ASSERTED
+
+
+def historical(time: TimeExpression | None, article_date: dt.date | None, rules: ModalityRules) -> bool:
+    """Background: the time expression says so, or it ends long before the article date."""
+    if time is None:
+        return False
+    if time.tense == "historical":
+        return True
+    end = time.date_end or time.date_start
+    return bool(end and article_date and (article_date - end).days > rules.historical_days)

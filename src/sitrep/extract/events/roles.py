@@ -1,0 +1,200 @@
+"""Who did what to whom: actor1 / actor2 / object of a trigger from the dependency parse.
+
+"IS killed seven US-backed fighters" -> actor1 Islamic State (subject), actor2 SDF
+(object).  Noun triggers take their actor1 from modifiers ("coalition airstrikes",
+"an IS attack") or a "by" phrase and their actor2 from "on"/"against"/"with"; when the
+trigger itself has none, the verb that governs it lends its subject/object ("IS
+killed seven fighters in an attack").  Without a parse, actors before and after the
+trigger in the sentence are used, and the result is marked so confidence drops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.extract.events.modality import trigger_token
+from sitrep.records import ActorMention, PlaceMention
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "attr", "oprd")
+_MODIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+_TARGET_PREPS = ("on", "against", "at", "upon", "targeting", "into")
+_VERBAL = ("VERB", "AUX")
+
+
+@dataclass
+class Roles:
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    object_kind: str | None = None  # "place" | "person" | None
+    method: str = "none"  # "parse" | "order" | "none"
+
+
+class _Index:
+    """Maps parse tokens to actor and place mentions (sentence-relative offsets)."""
+
+    def __init__(self, parse: Any, base: int, actors: list[ActorMention], places: list[PlaceMention]):
+        self.actor_tokens: list[tuple[set[int], ActorMention]] = []
+        self.place_tokens: set[int] = set()
+        for a in actors:
+            toks = {t.i for t in parse if t.idx < a.end - base and t.idx + len(t.text) > a.start - base}
+            if toks:
+                self.actor_tokens.append((toks, a))
+        for p in places:
+            self.place_tokens |= {t.i for t in parse if t.idx < p.end - base and t.idx + len(t.text) > p.start - base}
+
+    def actor_in(self, tok: Any, exclude: set[int] | None = None) -> ActorMention | None:
+        """The actor mention in tok's subtree closest to tok (in tree distance)."""
+        sub = {t.i: _depth(t, tok) for t in tok.subtree}
+        best: tuple[int, int, ActorMention] | None = None
+        for toks, a in self.actor_tokens:
+            hit = toks & sub.keys()
+            if not hit or (exclude and toks & exclude):
+                continue
+            d = min(sub[i] for i in hit)
+            key = (d, min(hit), a)
+            if best is None or key[:2] < best[:2]:
+                best = key
+        return best[2] if best else None
+
+    def tokens_of(self, mention: ActorMention | None) -> set[int]:
+        for toks, a in self.actor_tokens:
+            if a is mention:
+                return toks
+        return set()
+
+
+def _depth(t: Any, root: Any) -> int:
+    d = 0
+    while t is not root and t.head is not t and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | None:
+    sub = {t.i for t in tok.subtree}
+    if sub & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
+        return "place"
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "place"
+    if idx.actor_in(tok) is not None or tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ in ("PRON", "NUM"):
+        return "person"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "person" if tok.lemma_.lower() not in place_nouns else "place"
+    return None
+
+
+def _verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) -> None:
+    for c in v.children:
+        if c.dep_ in _SUBJ and roles.actor1 is None:
+            roles.actor1 = idx.actor_in(c)
+        elif c.dep_ in _PASS_SUBJ:
+            if roles.actor2 is None:
+                roles.actor2 = idx.actor_in(c)
+            roles.object_kind = roles.object_kind or _object_kind(c, idx, place_nouns)
+        elif c.dep_ == "agent":
+            for p in c.children:
+                if roles.actor1 is None:
+                    roles.actor1 = idx.actor_in(p)
+        elif c.dep_ in _OBJ:
+            if roles.actor2 is None:
+                roles.actor2 = idx.actor_in(c)
+            roles.object_kind = roles.object_kind or _object_kind(c, idx, place_nouns)
+        elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and roles.actor2 is None:
+            for p in c.children:
+                roles.actor2 = idx.actor_in(p)
+        elif c.dep_ == "prep" and c.lower_ == "to" and v.lemma_ == "fall":
+            # "the town fell to the rebels": the rebels take it
+            for p in c.children:
+                roles.actor1 = idx.actor_in(p) or roles.actor1
+        elif c.dep_ == "prep" and c.lower_ == "from" and roles.actor2 is None:
+            # "recaptured the village from the SAA"
+            for p in c.children:
+                roles.actor2 = idx.actor_in(p)
+
+
+def _noun_roles(n: Any, idx: _Index, roles: Roles) -> None:
+    for c in n.children:
+        if c.dep_ in _MODIFIERS and roles.actor1 is None:
+            roles.actor1 = idx.actor_in(c)
+        elif c.dep_ == "prep":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            for p in objs:
+                if c.lower_ == "by" and roles.actor1 is None:
+                    roles.actor1 = idx.actor_in(p)
+                elif c.lower_ in (*_TARGET_PREPS, "with") and roles.actor2 is None:
+                    roles.actor2 = idx.actor_in(p)
+                elif c.lower_ == "between":
+                    first = idx.actor_in(p)
+                    roles.actor1 = roles.actor1 or first
+                    for conj in p.conjuncts:
+                        other = idx.actor_in(conj, exclude=idx.tokens_of(first))
+                        if other is not None and roles.actor2 is None:
+                            roles.actor2 = other
+
+
+def roles_from_parse(
+    parse: Any,
+    base: int,
+    rel_start: int,
+    rel_end: int,
+    actors: list[ActorMention],
+    places: list[PlaceMention],
+    place_nouns: frozenset[str],
+) -> Roles:
+    roles = Roles(method="parse")
+    tok = trigger_token(parse, rel_start, rel_end)
+    if tok is None:
+        return roles
+    idx = _Index(parse, base, actors, places)
+    if tok.pos_ in _VERBAL:
+        _verb_roles(tok, idx, roles, place_nouns)
+    else:
+        _noun_roles(tok, idx, roles)
+    # climb to governing verbs: "killed seven fighters in an attack", "conducted airstrikes",
+    # "airstrikes targeted IS hideouts", "killing 6 civilians" (advcl of "pounded")
+    node = tok
+    for _ in range(3):
+        if roles.actor1 is not None and roles.actor2 is not None:
+            break
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if head.pos_ not in _VERBAL:
+            if node.dep_ in ("conj", "appos"):
+                node = head
+                continue
+            break
+        sub = Roles()
+        _verb_roles(head, idx, sub, place_nouns)
+        was_subject = node.dep_ in (*_SUBJ, *_PASS_SUBJ)
+        if roles.actor1 is None and not was_subject:
+            roles.actor1 = sub.actor1
+        if roles.actor2 is None and sub.actor2 is not None and sub.actor2 is not roles.actor1:
+            roles.actor2 = sub.actor2
+        if roles.object_kind is None and was_subject:
+            roles.object_kind = sub.object_kind
+        if node.dep_ not in ("advcl", "xcomp", "conj", "pobj", "dobj", "ccomp", *_SUBJ):
+            break
+        node = head
+    if roles.actor2 is not None and roles.actor1 is not None and roles.actor2.actor == roles.actor1.actor:
+        roles.actor2 = None
+    return roles
+
+
+def roles_by_order(trigger_start: int, actors: list[ActorMention]) -> Roles:
+    """Fallback: the nearest actor before the trigger acts, the nearest after is acted on."""
+    before = [a for a in actors if a.end <= trigger_start]
+    after = [a for a in actors if a.start >= trigger_start]
+    roles = Roles(method="order")
+    roles.actor1 = before[-1] if before else None
+    for a in after:
+        if roles.actor1 is None or a.actor != roles.actor1.actor:
+            roles.actor2 = a
+            break
+    return roles

@@ -1,0 +1,266 @@
+"""Toponym recognition: spaCy GPE/LOC/FAC mentions plus the gazetteer as an entity ruler.
+
+The small English model misses or mislabels many Middle-East toponyms ("Manbij" as ORG, "Raqa" as
+PRODUCT), so capitalised word sequences are also looked up in the gazetteer.  What keeps this from
+tagging every capitalised word that some village is called: a stop-list, organisation words
+("Syrian Democratic Forces"), person surnames, and for spans no NER label supports, a demand that the
+match be significant (a country, first-level division, curated place, or a town of some size).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sitrep.extract.places.gazetteer import Gazetteer
+from sitrep.extract.places.normalize import norm_key
+from sitrep.extract.places.rules import PlaceRules
+from sitrep.records import Document, Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# NER labels the small model gives to place names it does not know
+MAYBE_PLACE_LABELS = frozenset({"ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT", "NORP"})
+MAX_NGRAM = 5
+# a ruler match no NER label supports must be at least this populous (or a country/admin1/curated place)
+RULER_MIN_POPULATION = 15000
+# an ORG/PRODUCT/PERSON mention taken for a place needs this much (or a country/admin1/curated place)
+RELABEL_MIN_POPULATION = 5000
+
+# a capitalised word, possibly with a transliterated article glued on ("al-Baghuz", "ez-Zor")
+_WORD = re.compile(r"(?:(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed|ibn|bin|abu)[-‐])?[A-Z][\w’'‘`.\-]*")
+# lower-case words allowed inside a name ("Ras al Ain", "Gulf of Aden", "Deir ez Zor")
+_CONNECTORS = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez", "es", "ed", "of", "de",
+                         "du", "la", "le", "del", "di", "da", "bin", "ibn", "abu", "on", "upon"})
+_TOKEN = re.compile(r"[\w’'‘`.\-]+")
+_COMPOUND_AFTER = re.compile(r"^[-‐](\w+)")
+# words after a country name that show it is used as a modifier ("US troops"), not as the location
+_FUNCTION_WORDS = frozenset({"and", "or", "in", "on", "at", "of", "is", "was", "has", "had", "have", "said",
+                             "says", "to", "for", "from", "with", "by", "which", "that", "will", "would",
+                             "the", "a", "as", "are", "were", "since", "after", "before", "over", "into"})
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:[’']s|[.,;:’'])$")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    origin: str  # "ner:GPE", "ner-relabel:ORG", "ruler", "compound"
+    feature_hint: frozenset[str] = field(default_factory=frozenset)
+    lookup: str = ""  # the name to look up (text without a type word such as "province")
+
+
+@dataclass
+class Recognition:
+    spans: list[Span]
+    demonym_countries: list[str]  # ISO2 of demonyms ("Syrian fighters"), for the focus country
+    modifier_spans: set[int] = field(default_factory=set)  # starts of spans used as modifiers ("US troops")
+
+
+def _clean(text: str, start: int) -> tuple[str, int, int]:
+    """Strip a leading "the" and trailing possessive/punctuation; returns text, start, end."""
+    m = _LEADING.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    while True:
+        t = _TRAILING.search(text)
+        if not t or t.start() == 0:
+            break
+        text = text[: t.start()]
+    return text, start, start + len(text)
+
+
+def _significant(gaz: Gazetteer, name: str, min_population: int) -> bool:
+    for c in gaz.candidates(name, fuzzy=False, limit=50):
+        if c.similarity < 0.97:
+            continue
+        p = c.place
+        if p.feature_code in ("PCLI", "ADM1") or p.source == "conflict_places" or p.population >= min_population:
+            return True
+    return False
+
+
+class Recognizer:
+    def __init__(self, gazetteer: Gazetteer, rules: PlaceRules):
+        self.gaz = gazetteer
+        self.rules = rules
+
+    def _type_hint(self, doc: Document, span: Span) -> Span:
+        """"Idlib province", "the Euphrates River", "the village of Baghouz": note the feature class
+        the type word implies, and look the name up without it when the full name is unknown."""
+        words = span.text.split()
+        last = words[-1].lower() if words else ""
+        if len(words) > 1 and last in self.rules.type_words:
+            span.feature_hint = self.rules.type_words[last]
+            if not self.gaz.has_name(span.text):
+                span.lookup = " ".join(words[:-1])
+            return span
+        after = doc.text[span.end: span.end + 20].split()
+        if after and after[0].lower().strip(".,;:") in self.rules.type_words:
+            span.feature_hint = self.rules.type_words[after[0].lower().strip(".,;:")]
+        before = doc.text[max(0, span.start - 25): span.start].split()
+        if len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.rules.type_words:
+            span.feature_hint = self.rules.type_words[before[-2].lower()]
+        return span
+
+    def _rejected(self, text: str) -> bool:
+        key = norm_key(text)
+        return not key or key in self.rules.never_places or self.rules.has_org_word(text)
+
+    def _surnames(self, doc: Document) -> set[str]:
+        out: set[str] = set()
+        for m in doc.mentions:
+            if m.label == "PERSON" and len(m.text.split()) > 1:
+                out.add(norm_key(m.text.split()[-1]))
+        return out
+
+    def recognize(self, doc: Document) -> Recognition:
+        spans: list[Span] = []
+        demonyms: list[str] = []
+        blocked: list[tuple[int, int]] = []  # spans of non-place entities (ORG, PERSON...)
+        surnames = self._surnames(doc)
+        for m in doc.mentions:
+            text, start, end = _clean(m.text, m.start)
+            if not text:
+                continue
+            key = norm_key(text)
+            if key in self.rules.demonyms:
+                demonyms.append(self.rules.demonyms[key])
+                blocked.append((m.start, m.end))
+                continue
+            after = _COMPOUND_AFTER.match(doc.text[m.end: m.end + 30])
+            if after and after.group(1).lower() in self.rules.actor_suffixes:
+                blocked.append((m.start, m.end))  # "US-backed": an actor reference, not a location
+                continue
+            if m.label in PLACE_LABELS:
+                if self._rejected(text) or not self.gaz.has_name(text) and not self._typed_name(text):
+                    if self._rejected(text):
+                        blocked.append((m.start, m.end))
+                    continue
+                spans.append(Span(start, end, text, m.sentence_index, f"ner:{m.label}", lookup=text))
+            elif m.label in MAYBE_PLACE_LABELS:
+                if (m.label != "NORP" and not self._rejected(text) and key not in surnames
+                        and not self._is_person_name(m) and self.gaz.has_name(text)
+                        and _significant(self.gaz, text, RELABEL_MIN_POPULATION)):
+                    spans.append(Span(start, end, text, m.sentence_index, f"ner-relabel:{m.label}", lookup=text))
+                else:
+                    blocked.append((m.start, m.end))
+        spans += self._ruler(doc, spans, blocked, surnames)
+        spans.sort(key=lambda s: (s.start, -s.end))
+        out: list[Span] = []
+        for s in spans:  # drop overlaps, keeping the earlier (and longer) span
+            if out and s.start < out[-1].end:
+                continue
+            out.append(self._type_hint(doc, s))
+        modifiers = set()
+        for s in out:
+            s.lookup = s.lookup or s.text
+            nxt = doc.text[s.end: s.end + 30].split(maxsplit=1)
+            if doc.text[s.end: s.end + 1] == " " and nxt and nxt[0].isalpha() and nxt[0].islower() \
+                    and nxt[0] not in _FUNCTION_WORDS:
+                modifiers.add(s.start)
+        return Recognition(out, demonyms, modifiers)
+
+    def _typed_name(self, text: str) -> bool:
+        words = text.split()
+        return len(words) > 1 and words[-1].lower() in self.rules.type_words and self.gaz.has_name(
+            " ".join(words[:-1]))
+
+    @staticmethod
+    def _is_person_name(m: Mention) -> bool:
+        # a multi-word PERSON ("Mustafa Bali") is a person even if its last word is a village
+        return m.label == "PERSON" and len(m.text.split()) > 1
+
+    def _ruler(self, doc: Document, taken: list[Span], blocked: list[tuple[int, int]],
+               surnames: set[str]) -> list[Span]:
+        found: list[Span] = []
+        occupied = [(s.start, s.end) for s in taken]
+
+        def overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
+            return any(a < e and s < b for s, e in ranges)
+
+        for sent in doc.sentences:
+            for run in self._runs(sent.text):
+                for start, end, text in self._ngrams(run):
+                    a, b = sent.start + start, sent.start + end
+                    if overlaps(a, b, occupied):
+                        continue
+                    compound = self._compound(text)
+                    if compound is not None:
+                        name, is_place = compound
+                        if is_place and self.gaz.has_name(name) and not self._rejected(name):
+                            found.append(Span(a, a + len(name), name, sent.index, "compound", lookup=name))
+                            occupied.append((a, a + len(name)))
+                        continue
+                    if overlaps(a, b, blocked) or self._rejected(text) or norm_key(text) in surnames:
+                        continue
+                    if " " not in text and (start == 0 or text.lower() in STOP_WORDS):
+                        continue  # "But", "More": a sentence's first word is capitalised anyway
+                    if text.isupper() and len(text) <= 4 and not self._is_country(text):
+                        continue  # acronyms: only country abbreviations (US, UK)
+                    if self.gaz.has_name(text) and _significant(self.gaz, text, RULER_MIN_POPULATION):
+                        found.append(Span(a, b, text, sent.index, "ruler", lookup=text))
+                        occupied.append((a, b))
+        return found
+
+    def _is_country(self, text: str) -> bool:
+        return any(c.place.feature_code == "PCLI" for c in self.gaz.candidates(text, fuzzy=False))
+
+    def _compound(self, text: str) -> tuple[str, bool] | None:
+        """"Britain-based" -> ("Britain", True); "US-backed" -> ("US", False); else None."""
+        if " " in text or "-" not in text:
+            return None
+        head, _, suffix = text.rpartition("-")
+        if suffix.lower() in self.rules.place_suffixes:
+            return head, True
+        if suffix.lower() in self.rules.actor_suffixes:
+            return head, False
+        return None
+
+    @staticmethod
+    def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+        """Maximal runs of capitalised words (with lower-case connectors inside)."""
+        runs: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
+        last_end = -1
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            gap = text[last_end: m.start()] if last_end >= 0 else " "
+            contiguous = last_end >= 0 and gap == " "
+            is_cap = bool(_WORD.fullmatch(word.rstrip(".")))
+            if is_cap or (word.lower() in _CONNECTORS and cur and contiguous):
+                if cur and not contiguous:
+                    runs.append(cur)
+                    cur = []
+                cur.append((m.start(), m.end(), word))
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+            last_end = m.end()
+        if cur:
+            runs.append(cur)
+        return runs
+
+    @staticmethod
+    def _ngrams(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Sub-sequences of a run, longest first, never starting or ending with a connector."""
+        out: list[tuple[int, int, str]] = []
+        n = len(run)
+        for size in range(min(MAX_NGRAM, n), 0, -1):
+            for i in range(n - size + 1):
+                first, last = run[i], run[i + size - 1]
+                if first[2].lower() in _CONNECTORS or last[2].lower() in _CONNECTORS:
+                    continue
+                start, end = first[0], last[1]
+                text = "".join(w if j == 0 else " " + w for j, (_, _, w) in enumerate(run[i:i + size]))
+                # strip trailing sentence punctuation kept by the token pattern
+                while text and text[-1] in ".’'":
+                    text, end = text[:-1], end - 1
+                if text:
+                    out.append((start, end, text))
+        return out

@@ -1,0 +1,191 @@
+"""Toponym resolution: pick one gazetteer entry per recognised span, with context.
+
+Evidence, each a bounded additive score (weights below, documented in docs/PLACES.md):
+name similarity, population prior, feature prior (countries, first-level divisions and curated
+conflict places are what news names most), the article's focus country (most-mentioned country,
+counting country names, demonyms and countries of unambiguous places), containing places the same
+sentence names ("Saraqeb in Idlib province", "Hajin, eastern Syria"), a type word ("province",
+"River", "camp"), and closeness to places already resolved in the article.  Resolution runs in two
+passes: unambiguous spans first, so they can anchor the ambiguous ones.  A span that cannot be
+resolved gets ``place=None``; it never blanks the others.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.extract.places.gazetteer import Candidate, Gazetteer
+from sitrep.extract.places.normalize import norm_key
+from sitrep.extract.places.recognize import Recognition, Span
+from sitrep.extract.places.rules import PlaceRules
+from sitrep.records import Document, Place, PlaceMention
+
+W_NAME = 3.0
+W_POP = 0.25  # per decade of population
+W_FEATURE = {"PCLI": 2.0, "ADM1": 0.8}
+W_CURATED = 0.6
+W_CAPITAL = 1.2
+W_FOCUS = 1.5
+W_MENTIONED_COUNTRY = 0.7
+W_CONTAINER = 2.0
+W_TYPE = 1.2
+W_TYPE_MISMATCH = -0.8
+PROXIMITY = ((50.0, 1.0), (200.0, 0.6), (500.0, 0.25))  # km, bonus
+# an unambiguous span: its best candidate leads the runner-up by this much in pass one
+ANCHOR_MARGIN = 1.5
+REGION_CLASSES = frozenset({"A", "H", "T", "L"})
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class _Context:
+    focus: str | None
+    mentioned: Counter[str]
+    containers: dict[int, tuple[set[str], set[str]]]  # span index -> (ISO2s, admin1 names) named around it
+    anchors: list[Place]
+
+
+def _is_region(place: Place) -> bool:
+    return place.feature_class in REGION_CLASSES
+
+
+def _score(c: Candidate, span: Span, ctx: _Context, idx: int) -> tuple[float, list[str]]:
+    p = c.place
+    why = [f"name {c.similarity:.2f}"]
+    s = W_NAME * c.similarity + W_POP * math.log10(max(p.population, 1))
+    s += W_FEATURE.get(p.feature_code or "", 0.0)
+    if p.source == "conflict_places":
+        s += W_CURATED
+    if p.feature_code == "PPLC":
+        s += W_CAPITAL
+    if ctx.focus and p.iso2 == ctx.focus:
+        s += W_FOCUS
+        why.append("focus country")
+    elif p.iso2 and ctx.mentioned.get(p.iso2):
+        s += W_MENTIONED_COUNTRY
+        why.append("country mentioned")
+    isos, admins = ctx.containers.get(idx, (set(), set()))
+    if p.feature_code != "PCLI" and (p.iso2 in isos or (p.admin1 and p.admin1 in admins)):
+        s += W_CONTAINER
+        why.append("inside a place named nearby")
+    if span.feature_hint:
+        if p.feature_class in span.feature_hint:
+            s += W_TYPE
+            why.append("type word")
+        else:
+            s += W_TYPE_MISMATCH
+    if ctx.anchors and not _is_region(p):
+        d = min(haversine_km(p.latitude, p.longitude, a.latitude, a.longitude) for a in ctx.anchors)
+        for km, bonus in PROXIMITY:
+            if d <= km:
+                s += bonus
+                why.append(f"{d:.0f} km from another place in the article")
+                break
+    return s, why
+
+
+def _precision(doc: Document, span: Span, place: Place, rules: PlaceRules) -> tuple[int, str]:
+    sent = doc.sentences[span.sentence_index] if span.sentence_index < len(doc.sentences) else None
+    lo = max(sent.start if sent else 0, span.start - 60)
+    before = doc.text[lo: span.start]
+    if place.feature_code == "PCLI":
+        return 3, "in"
+    if _is_region(place):
+        return (2, "part of") if rules.part_cue.search(before) else (3, "in")
+    if rules.near_cue.search(before):
+        return 2, "near"
+    return 1, "in"
+
+
+def _containers(spans: list[Span], best: list[Candidate | None]) -> dict[int, tuple[set[str], set[str]]]:
+    """For each span, the countries and first-level divisions other spans of its sentence resolved to
+    ("Saraqeb in Idlib province", "Hajin, eastern Syria")."""
+    out: dict[int, tuple[set[str], set[str]]] = {}
+    for i, s in enumerate(spans):
+        isos: set[str] = set()
+        admins: set[str] = set()
+        for j, t in enumerate(spans):
+            b = best[j]
+            if j == i or b is None or t.sentence_index != s.sentence_index:
+                continue
+            if b.place.feature_code == "PCLI" and b.place.iso2:
+                isos.add(b.place.iso2)
+            elif b.place.feature_code == "ADM1" and b.place.admin1:
+                admins.add(b.place.admin1)
+                if b.place.iso2:
+                    isos.add(b.place.iso2)
+        out[i] = (isos, admins)
+    return out
+
+
+def _candidates(gaz: Gazetteer, rules: PlaceRules, span: Span) -> list[Candidate]:
+    """Gazetteer candidates; a demonym span ("Syrian", given as a gold toponym) means its country."""
+    iso = rules.demonyms.get(norm_key(span.lookup or span.text))
+    if iso:
+        name = gaz.country_name(iso)
+        if name:
+            return [c for c in gaz.candidates(name, fuzzy=False)
+                    if c.place.feature_code == "PCLI" and c.place.iso2 == iso]
+    return gaz.candidates(span.lookup or span.text)
+
+
+def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer, rules: PlaceRules) -> list[PlaceMention]:
+    spans = recognition.spans
+    cands = [_candidates(gaz, rules, s) for s in spans]
+    mentioned: Counter[str] = Counter(recognition.demonym_countries)
+    ctx = _Context(focus=None, mentioned=mentioned, containers={}, anchors=[])
+    # pass one: no article context beyond names; find unambiguous spans
+    first: list[Candidate | None] = []
+    for i, (s, cs) in enumerate(zip(spans, cands, strict=True)):
+        scored = sorted(((_score(c, s, ctx, i)[0], c) for c in cs), key=lambda t: -t[0])
+        if not scored:
+            first.append(None)
+            continue
+        top = scored[0]
+        runner = scored[1][0] if len(scored) > 1 else -math.inf
+        first.append(top[1])
+        same_place = len(scored) > 1 and haversine_km(top[1].place.latitude, top[1].place.longitude,
+                                                      scored[1][1].place.latitude,
+                                                      scored[1][1].place.longitude) < 25
+        if top[0] - runner >= ANCHOR_MARGIN or same_place:
+            if top[1].place.iso2:
+                # a country named as the location counts most; "US troops" (a modifier) least
+                weight = 1 if s.start in recognition.modifier_spans else 2
+                mentioned[top[1].place.iso2] += weight if top[1].place.feature_code == "PCLI" else 1
+            if not _is_region(top[1].place):
+                ctx.anchors.append(top[1].place)
+    ctx.focus = mentioned.most_common(1)[0][0] if mentioned else None
+    ctx.containers = _containers(spans, first)
+    # pass two: with focus country, containers and anchors
+    out: list[PlaceMention] = []
+    for i, (s, cs) in enumerate(zip(spans, cands, strict=True)):
+        pm = PlaceMention(start=s.start, end=s.end, text=s.text, sentence_index=s.sentence_index,
+                          candidates=len(cs))
+        if cs:
+            anchors = ctx.anchors
+            b1 = first[i]
+            own = b1.place if b1 is not None else None
+            ctx.anchors = [a for a in anchors if a is not own]  # a span is not its own evidence
+            scored = sorted(((*_score(c, s, ctx, i), c) for c in cs), key=lambda t: -t[0])
+            ctx.anchors = anchors
+            score, why, best = scored[0]
+            pm.place = best.place
+            pm.geo_precision, pm.relation = _precision(doc, s, best.place, rules)
+            pm.score = round(score, 3)
+            pm.is_focus_country = bool(ctx.focus and best.place.iso2 == ctx.focus)
+            pm.explanation = (f"{s.origin}; '{s.lookup}' matched '{best.matched}' ({best.place.source}) "
+                              f"among {len(cs)} candidates: " + ", ".join(why))
+            if ctx.focus:
+                pm.explanation += f"; focus country {ctx.focus}"
+        else:
+            pm.explanation = f"{s.origin}; no gazetteer entry for '{s.lookup}'"
+        out.append(pm)
+    return out

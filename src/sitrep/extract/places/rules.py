@@ -1,0 +1,57 @@
+"""Recognition/resolution rules loaded from data files (place_rules.yaml, country_names.yaml)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from sitrep.datafiles import load_yaml
+from sitrep.extract.places.normalize import norm_key
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    never_places: frozenset[str]  # norm keys
+    org_words: frozenset[str]  # norm keys of single words / phrases
+    place_suffixes: frozenset[str]
+    actor_suffixes: frozenset[str]
+    type_words: dict[str, frozenset[str]]  # lower word -> feature classes
+    near_cue: re.Pattern[str]  # matches at the end of the text before a toponym
+    part_cue: re.Pattern[str]
+    demonyms: dict[str, str]  # norm demonym -> ISO2
+
+    def has_org_word(self, text: str) -> bool:
+        key = norm_key(text)
+        words = key.split()
+        if any(w in self.org_words for w in words):
+            return True
+        return any(" " in o and f" {o} " in f" {key} " for o in self.org_words)
+
+
+def _cue_pattern(phrases: list[str]) -> re.Pattern[str]:
+    # a cue, optionally followed by "the village/town/city of" etc., right before the toponym
+    alts = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+    filler = r"(?:\s+(?:the|a)\s+(?:village|town|city|area|camp|region|province|district)\s+of)?"
+    return re.compile(rf"\b(?:{alts}){filler}\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
+    data = load_yaml("place_rules.yaml", data_dirs) or {}
+    countries = load_yaml("country_names.yaml", data_dirs) or {}
+    demonyms = {}
+    for iso2, entry in countries.items():
+        for d in (entry or {}).get("demonyms") or []:
+            demonyms.setdefault(norm_key(d), iso2)
+    type_words = {str(k).lower(): frozenset(v) for k, v in (data.get("type_words") or {}).items()}
+    return PlaceRules(
+        never_places=frozenset(norm_key(str(w)) for w in data.get("never_places") or []),
+        org_words=frozenset(norm_key(str(w)) for w in data.get("org_words") or []),
+        place_suffixes=frozenset(str(s).lower() for s in data.get("place_compound_suffixes") or []),
+        actor_suffixes=frozenset(str(s).lower() for s in data.get("actor_compound_suffixes") or []),
+        type_words=type_words,
+        near_cue=_cue_pattern([str(p) for p in data.get("near_cues") or []]),
+        part_cue=_cue_pattern([str(p) for p in data.get("part_cues") or []]),
+        demonyms=demonyms,
+    )
