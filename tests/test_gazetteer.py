@@ -15,7 +15,8 @@ from sitrep.options import Options
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("ar-Raqqah", "Raqqah"), ("Al Mayādīn", "Mayadin"), ("Tall ‘Afar", "Tal-lafar"), ("Dayr az-Zawr", "Dayr Zawr")],
+    [("ar-Raqqah", "Raqqah"), ("Al Mayādīn", "Mayadin"), ("Tall ‘Afar", "Tal-lafar"),
+     ("Dayr az-Zawr", "Dayr Zawr")],
 )
 def test_variant_keys_meet(a: str, b: str) -> None:
     assert variant_key(a) == variant_key(b) or skeleton_key(a) == skeleton_key(b)

@@ -121,3 +121,22 @@ def test_a_parser_crash_is_contained(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert [a.id for a in articles(items)] == ["b.txt"]
     err = errors(items)[0]
     assert isinstance(err.error, MalformedInputError) and "RuntimeError: parser bug" in str(err.error)
+
+
+def test_binary_jsonl_is_one_error_not_one_per_line(tmp_path: Path) -> None:
+    f = tmp_path / "dump.jsonl"
+    f.write_bytes(b"\x00\x01\x02\n" * 500)
+    err = one_error(f)
+    assert isinstance(err.error, BinaryInputError) and err.item == str(f)
+
+
+def test_truncated_jsonl_gz_keeps_lines_read_so_far(tmp_path: Path) -> None:
+    lines = "".join(f'{{"id": "t{i}", "text": "Rocket fire hit Sderot, report {i}."}}\n' for i in range(2000))
+    packed = gzip.compress(lines.encode())
+    f = tmp_path / "cut.jsonl.gz"
+    f.write_bytes(packed[: len(packed) // 2])
+    items = read_all(f)
+    arts, errs = articles(items), errors(items)
+    assert len(arts) > 100 and arts[0].id == "t0"
+    assert len(errs) == 1 and errs[0].item == str(f) and isinstance(errs[0].error, MalformedInputError)
+    assert "truncated" in str(errs[0].error)

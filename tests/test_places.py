@@ -43,7 +43,8 @@ def test_syrian_north_with_containers_precision_and_compounds() -> None:
             "Sunday, the Britain-based Syrian Observatory for Human Rights said. Kurdish fighters withdrew "
             "towards Kobane.")
     doc = make_doc(text, [("Turkish", "NORP"), ("Tal Rifaat", "GPE"), ("Azaz", "ORG"), ("Aleppo", "GPE"),
-                          ("Sunday", "DATE"), ("Britain", "GPE"), ("Syrian Observatory for Human Rights", "ORG"),
+                          ("Sunday", "DATE"), ("Britain", "GPE"),
+                          ("Syrian Observatory for Human Rights", "ORG"),
                           ("Kurdish", "NORP"), ("Kobane", "PERSON")])
     got = by_text(resolve_places(doc, OPTS))
     assert got["Tal Rifaat"].place.iso2 == "SY" and got["Tal Rifaat"].place.admin1 == "Aleppo"

@@ -237,3 +237,17 @@ def test_undated_report_needs_the_same_location_name_and_strong_evidence() -> No
     clusters = resolve([dated, same, weak])
     where = {m: c.event_id for c in clusters for m in c.member_ids}
     assert where["u-1"] == where["wireA-1"] and where["u-2"] != where["wireA-1"]
+
+
+def test_reports_naming_one_side_each_are_not_a_mismatch() -> None:
+    from sitrep.resolve.cluster import default_options
+    from sitrep.resolve.features import actor_score
+    from sitrep.resolve.profile import build_profile
+
+    o = default_options()
+    one = build_profile(report("a-1", "a", "2019-10-13", "Armed clash", "Ain Issa", actor1=SDF), o)
+    other = build_profile(report("b-1", "b", "2019-10-13", "Armed clash", "Ain Issa", actor1=TFSA), o)
+    both = build_profile(report("c-1", "c", "2019-10-13", "Armed clash", "Ain Issa", actor1="Islamic State",
+                                actor2="Military Forces of Iraq"), o)
+    assert 0.0 < actor_score(one, other, o) < o.actors_missing
+    assert actor_score(one, both, o) == 0.0

@@ -87,7 +87,8 @@ def _doc(aid: str, text: str, date: dt.date, outlet: str, spec: dict[str, Any]) 
 
 MALI = dict(title="Attack on army post in central Mali", place="Boni", time="on Tuesday", actor="soldiers",
             trigger="attacked an army post", type="Battles", sub="Armed clash",
-            actor1="Military Forces of Mali (2021-)", actor2="Unidentified Armed Group (Mali)", country="Mali",
+            actor1="Military Forces of Mali (2021-)", actor2="Unidentified Armed Group (Mali)",
+            country="Mali",
             admin1="Mopti", lat=15.03, lon=-1.93, event_date=dt.date(2021, 3, 2),
             notes="Militants attacked an army post near Boni.")
 
@@ -103,7 +104,7 @@ def make_docs() -> list[Document]:
                "Police detained two people, the city council said.")
     return [
         _doc("wire-mali-1", mali1, dt.date(2021, 3, 3), "Wire A",
-             {**MALI, "killed": "killing four soldiers", "fatalities": 4, "trigger": "attacked an army post"}),
+             {**MALI, "killed": "killing four soldiers", "fatalities": 4}),
         _doc("wire-mali-2", mali2, dt.date(2021, 3, 3), "Wire B",
              {**MALI, "killed": "Five soldiers were killed", "fatalities": 5}),
         _doc("wire-yemen-1", yemen, dt.date(2020, 6, 13), "Wire C",
@@ -124,6 +125,7 @@ def make_docs() -> list[Document]:
 
 def build_store(db: str) -> Store:
     """A store with the four articles, their merged events and three users (admin, reviewer, viewer)."""
+    review.BCRYPT_ROUNDS = 4  # test accounts: the cheapest bcrypt cost keeps the suite fast
     store = Store(db)
     for doc in make_docs():
         store.save_document(doc)

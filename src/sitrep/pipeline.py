@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any, BinaryIO
 
 from sitrep.errors import BatchAborted, SitrepError
 from sitrep.extract import DEFAULT_COMPONENTS, load_components
@@ -105,7 +105,7 @@ def _component_names(options: Options) -> tuple[str, ...]:
 
 
 def ingest(paths: Sequence[str], options: Options, store: Store | None = None,
-           on_item: Callback | None = None, stdin: IO[bytes] | None = None,
+           on_item: Callback | None = None, stdin: BinaryIO | None = None,
            articles: Iterable[Any] | None = None) -> IngestSummary:
     """Read inputs, process new articles, store them, then merge events across articles.
 

@@ -43,6 +43,7 @@ WRITE_ROLES = ("reviewer", "admin")
 MIN_PASSWORD = 8
 MAX_NAME = 128
 MAX_REASON = 4000
+BCRYPT_ROUNDS = 12  # bcrypt's cost factor (2**12 rounds, ~0.2 s a hash); tests lower it
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class User:
 # ---------------------------------------------------------------------- users
 def _hash(password: str) -> str:
     # bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut
-    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode("ascii")
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(BCRYPT_ROUNDS)).decode("ascii")
 
 
 def _check_password(password: str) -> None:
@@ -115,7 +116,7 @@ def _user(conn: Connection, name: str) -> User:
 @functools.lru_cache(maxsize=1)
 def _dummy_hash() -> bytes:
     # checked against when the user does not exist, so the response time does not reveal names
-    return bcrypt.hashpw(b"not-a-password", bcrypt.gensalt())
+    return bcrypt.hashpw(b"not-a-password", bcrypt.gensalt(BCRYPT_ROUNDS))
 
 
 def authenticate(store: Store, name: str, password: str) -> User:

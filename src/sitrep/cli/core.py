@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         show_bar = sys.stderr.isatty() and not quiet
-        progress = (Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+        progress: Any = (Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                              TextColumn("{task.completed} items"), TimeElapsedColumn(), console=err,
                              transient=True) if show_bar else nullcontext())
         with progress as bar:

@@ -15,7 +15,8 @@ from sitrep.errors import SitrepError
 console = Console()
 err = Console(stderr=True)
 
-DbOpt = typer.Option(None, "--db", help="SQLite path or postgresql:// URL (default ./sitrep.db or $SITREP_DB)")
+DbOpt = typer.Option(None, "--db",
+                     help="SQLite path or postgresql:// URL (default ./sitrep.db or $SITREP_DB)")
 ConfigOpt = typer.Option(None, "--config", help="TOML config file (see docs/USAGE.md)")
 
 

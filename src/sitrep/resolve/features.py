@@ -42,7 +42,10 @@ def type_score(a: Profile, b: Profile, opts: ResolveOptions) -> float | None:
 def actor_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
     if not a.actors or not b.actors:
         return opts.actors_missing
-    return len(a.actors & b.actors) / min(len(a.actors), len(b.actors))
+    shared = len(a.actors & b.actors)
+    if not shared and not (a.paired or b.paired):
+        return opts.actors_unpaired  # each names one party: maybe the two sides of one fight
+    return shared / min(len(a.actors), len(b.actors))
 
 
 def time_score(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float | None, float | None]:
@@ -101,7 +104,7 @@ def compatible(a: Profile, b: Profile, opts: ResolveOptions) -> bool:
         return False
     if place_score(a, b, opts)[0] is None:
         return False
-    return not (a.actors and b.actors and not (a.actors & b.actors))
+    return actor_score(a, b, opts) > 0.0
 
 
 def score_pair(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float, dict[str, float]] | None:

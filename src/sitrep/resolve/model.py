@@ -92,6 +92,7 @@ class ResolveOptions:
     time: dict[str, float]
     place: dict[str, Any]
     actors_missing: float
+    actors_unpaired: float
     generic_actors: tuple[str, ...]
     text_missing: float
     type: dict[str, float]
@@ -143,6 +144,7 @@ class ResolveOptions:
             time={k: float(v) for k, v in data["time"].items()},
             place=place,
             actors_missing=float(data["actors"]["missing"]),
+            actors_unpaired=float(data["actors"]["unpaired"]),
             generic_actors=tuple(str(g).lower() for g in data["actors"].get("generic", [])),
             text_missing=float(data["text"]["missing"]),
             type=type_scores,

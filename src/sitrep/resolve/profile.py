@@ -24,6 +24,7 @@ class Profile:
     sub_event_type: str
     family: str
     actors: frozenset[str]
+    paired: bool  # both actor slots filled (a generic actor such as civilians counts)
     name: str  # normalised location name ("" if none)
     lat: float | None
     lon: float | None
@@ -66,6 +67,21 @@ def _actors(event: Event, generic: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keep)
 
 
+def evidence_text(event: Event) -> str:
+    """The source's own words: the distinct texts of its evidence and provenance spans.
+
+    Not the notes: the events stage generates notes from the coded fields, so comparing them
+    would count type, actors, place and date a second time.  Reports without any span (hand
+    built) fall back to their notes.
+    """
+    seen: dict[str, None] = {}
+    for ev in [*event.evidence, *(e for evs in event.provenance.values() for e in evs)]:
+        t = ev.text.strip()
+        if t and ev.start is not None:
+            seen.setdefault(t, None)
+    return " ".join(seen) or event.notes.strip()
+
+
 def build_profile(event: Event, opts: ResolveOptions) -> Profile:
     start = event.event_date.toordinal() if event.event_date else None
     end = event.event_date_end.toordinal() if (event.event_date_end and start is not None) else start
@@ -75,7 +91,7 @@ def build_profile(event: Event, opts: ResolveOptions) -> Profile:
     has_coords = event.latitude is not None and event.longitude is not None
     precision = event.geo_precision if event.geo_precision in (1, 2, 3) else 2
     stop = frozenset(opts.place.get("name_stopwords", ()))
-    text = event.notes.strip() or " ".join(e.text for e in event.evidence).strip()
+    text = evidence_text(event)
     return Profile(
         id=event.event_id,
         article=event.article_ids[0] if event.article_ids else "",
@@ -86,6 +102,7 @@ def build_profile(event: Event, opts: ResolveOptions) -> Profile:
         sub_event_type=event.sub_event_type or "",
         family=opts.families.get(event.event_type, event.event_type) if event.event_type else "",
         actors=_actors(event, opts.generic_actors),
+        paired=bool(event.actor1) and bool(event.actor2),
         name=normalise_name(event.location, stop),
         lat=event.latitude if has_coords else None,
         lon=event.longitude if has_coords else None,

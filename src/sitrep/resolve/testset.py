@@ -92,8 +92,12 @@ def oracle_reports(ts: TestSet) -> list[Event]:
     return out
 
 
-def pipeline_reports(articles: list[Article]) -> list[Event]:
-    """Run the NLP pass and the extraction components; return every article's events."""
+def pipeline_reports(articles: list[Article]) -> tuple[list[Event], dict[str, str]]:
+    """Run the NLP pass and the extraction components.
+
+    Returns every article's events and, per event id, the text of the sentences its evidence
+    spans lie in (to find which gold incident it is).
+    """
     from sitrep.extract import load_components
     from sitrep.nlp.spacy_pass import get_nlp
     from sitrep.options import Options
@@ -102,6 +106,7 @@ def pipeline_reports(articles: list[Article]) -> list[Event]:
     components = load_components()
     nlp = get_nlp(options)
     out: list[Event] = []
+    context: dict[str, str] = {}
     for doc in nlp.pipe(articles):
         for comp in components:
             comp.fn(doc, options)
@@ -111,17 +116,21 @@ def pipeline_reports(articles: list[Article]) -> list[Event]:
                 ev.event_id = f"{doc.article.id}#{ev.event_id or i}"
             if not ev.source:
                 ev.source = doc.article.source
+            sentences = [doc.sentence_at(e.start) for e in ev.evidence if e.start is not None]
+            context[ev.event_id] = " ".join(dict.fromkeys(s.text for s in sentences if s))
             out.append(ev)
-    return out
+    return out, context
 
 
-def gold_labels(ts: TestSet, reports: list[Event]) -> tuple[dict[str, str], list[str]]:
-    """report id -> incident (via the cue in its evidence/notes); and the unmatched report ids."""
+def gold_labels(ts: TestSet, reports: list[Event], context: dict[str, str] | None = None
+                ) -> tuple[dict[str, str], list[str]]:
+    """report id -> incident (the cue is in its evidence sentences); and the unmatched report ids."""
     labels: dict[str, str] = {}
     extra: list[str] = []
     for ev in reports:
         art = ev.article_ids[0]
-        text = " ".join([ev.notes] + [e.text for e in ev.evidence]).lower()
+        given = (context or {}).get(ev.event_id)
+        text = (given if given is not None else " ".join([ev.notes] + [e.text for e in ev.evidence])).lower()
         hit = next((inc for inc, cue, _ in ts.entries.get(art, []) if cue.lower() in text), None)
         if hit is None:
             extra.append(ev.event_id)
@@ -146,8 +155,12 @@ def _print_clusters(clusters: list[Cluster], by_id: dict[str, Event], labels: di
 
 def run_folder(folder: Path, oracle: bool = False, verbose: bool = False) -> int:
     ts = load(folder)
-    reports = oracle_reports(ts) if oracle else pipeline_reports(list(ts.articles.values()))
-    labels, extra = gold_labels(ts, reports)
+    context: dict[str, str] | None = None
+    if oracle:
+        reports = oracle_reports(ts)
+    else:
+        reports, context = pipeline_reports(list(ts.articles.values()))
+    labels, extra = gold_labels(ts, reports, context)
     stats = ResolveStats()
     clusters = resolve(reports, stats=stats)
     by_id = {r.event_id: r for r in reports}
@@ -176,7 +189,7 @@ def run_fakes(path: Path, limit: int = 0, verbose: bool = False) -> int:
             if limit and len(articles) >= limit:
                 break
     t0 = time.perf_counter()
-    reports = pipeline_reports(articles)
+    reports, _ = pipeline_reports(articles)
     t1 = time.perf_counter()
     stats = ResolveStats()
     clusters = resolve(reports, stats=stats)

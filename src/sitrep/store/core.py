@@ -243,7 +243,8 @@ class Store:
             for chunk in _chunks(ids, 500):
                 conn.execute(delete(s.events).where(s.events.c.id.in_(chunk)))
             corr = self.corrections_for(conn, [e.event_id for e, _ in merged])
-            rows, mrows = [], []
+            rows: list[dict[str, Any]] = []
+            mrows: list[dict[str, Any]] = []
             for ev, members in merged:
                 ev = apply_corrections(ev, corr.get(ev.event_id, {}))
                 st, reviewed = status.get(ev.event_id, ("active", False))

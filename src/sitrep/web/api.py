@@ -173,7 +173,7 @@ def event_points(request: Request, _u: Reader, flt: Filter) -> dict[str, Any]:
         total = conn.execute(select(func.count()).select_from(s.events).where(and_(*cond))).scalar() or 0
         rows = conn.execute(select(c.id, c.latitude, c.longitude, c.event_type, c.event_date, c.location)
                             .where(and_(*cond)).order_by(c.event_date, c.id).limit(MAX_POINTS)).all()
-    points = [(r[0], r[1], r[2], r[3] or "", r[4].isoformat() if r[4] else None, r[5]) for r in rows]
+    points = [[r[0], r[1], r[2], r[3] or "", r[4].isoformat() if r[4] else None, r[5]] for r in rows]
     return {"total": total, "truncated": total > len(points),
             "fields": ["event_id", "latitude", "longitude", "event_type", "event_date", "location"],
             "points": points}

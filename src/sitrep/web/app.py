@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.errors import (
@@ -107,6 +108,12 @@ def create_app(options: Options | None = None, *, store: Store | None = None,
                     for e in exc.errors()]
         first = problems[0] if problems else {"loc": [], "msg": "invalid request"}
         return _error(422, "ValidationError", f"{'.'.join(first['loc'])}: {first['msg']}", detail=problems)
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> JSONResponse:
+        # a value the database cannot hold (e.g. a NUL character for PostgreSQL): the request's fault
+        return _error(422, "InputError", "a parameter holds a value the database cannot store",
+                      hint="remove control characters such as NUL")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    # the store writes UTC; SQLite hands it back without a zone, and RFC 3339 needs one
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+UtcDatetime = Annotated[dt.datetime, AfterValidator(_utc)]
 
 
 class _Open(BaseModel):
@@ -84,7 +92,7 @@ class AuditEntry(BaseModel):
     new: Any = None
     user: str
     reason: str | None = None
-    at: dt.datetime
+    at: UtcDatetime
 
 
 class SourceArticle(BaseModel):
@@ -127,7 +135,8 @@ class PointList(BaseModel):
     total: int
     truncated: bool
     fields: list[str] = Field(description="names of the columns of each point")
-    points: list[tuple[str, float, float, str, str | None, str | None]]
+    # compact rows (10k events stay small): [event_id, latitude, longitude, event_type, event_date, location]
+    points: list[list[str | float | None]]
 
 
 class DayCount(BaseModel):
@@ -166,7 +175,7 @@ class ArticleSummary(_Open):
     status: str
     fmt: str | None = None
     origin: str | None = None
-    ingested_at: dt.datetime | None = None
+    ingested_at: UtcDatetime | None = None
 
 
 class ArticleList(BaseModel):

@@ -7,9 +7,10 @@ Mentions are taken in text order and each joins a speaker *cluster*:
   Observatory for Human Rights") or its acronym ("SDF"); a lone surname with no
   earlier speaker takes its full name from an earlier PERSON entity;
 - a pronoun refers to the subject of the clause it hangs from ("Trump ...
-  when he announced"), else to the latest compatible speaker (he/she: person,
-  it: body, they: plural or body), else to the nearest compatible entity in the
-  last two sentences;
+  when he announced"), else to an entity opening the sentence before if that is
+  more recent than any speaker, else to the latest compatible speaker (he/she:
+  person, it: body, they: plural or body), else to the nearest compatible
+  entity in the last two sentences;
 - a definite description ("the official", "the US general", "the coalition")
   joins the latest cluster whose name, honorific or title has its head word, or,
   for generic heads ("the official"), the latest speaker with a role; an
@@ -28,7 +29,6 @@ from sitrep.extract.claims.speakers import SpeakerMention, mention_from_entity
 from sitrep.records import Mention
 
 _FORM_RANK = {"name": 0, "description": 1, "pronoun": 2}
-_DET_RANK = {"definite": 0, "indefinite": 1, "bare": 2}
 CATAPHORA_SENTENCES = 2
 PRONOUN_ENTITY_SENTENCES = 2
 
@@ -49,9 +49,10 @@ class Cluster:
 
     @property
     def best(self) -> SpeakerMention:
-        def rank(m: SpeakerMention) -> tuple[int, int, int, int]:
-            return (_FORM_RANK[m.form], _DET_RANK.get(m.determiner, 2) if m.form == "description" else 0,
-                    -len(m.text.split()), m.start)
+        # a name over a description over a pronoun; then the fullest ("a medical source at the
+        # hospital" over "the source", "General Joseph Votel" over "Votel"); then the first
+        def rank(m: SpeakerMention) -> tuple[int, int, int]:
+            return (_FORM_RANK[m.form], -len(m.text.split()), m.start)
 
         return min(self.mentions, key=rank)
 
@@ -113,20 +114,27 @@ def _name_match(m: SpeakerMention, c: Cluster) -> bool:
 
 
 def _description_match(m: SpeakerMention, c: Cluster, lex: CueLexicon) -> bool:
-    if m.kind != "unknown" and c.kind not in (m.kind, "unknown"):
-        if not (m.kind == "plural" and c.kind == "org"):
-            return False
+    plural_body = m.kind == "plural" and c.kind == "org"
+    if m.kind != "unknown" and c.kind not in (m.kind, "unknown") and not plural_body:
+        return False
     heads = {m.head} | lex.synonyms.get(m.head, frozenset())
     if heads & c.words:
         return True
-    return m.head in lex.generic_person_nouns and c.kind == "person" and c.role
+    if m.head not in lex.generic_person_nouns or c.kind != "person" or not c.role:
+        return False
+    # "the official" may be any earlier speaker with a role; "the regime military source" only
+    # one whose own words say so
+    return (m.words - {m.head}) <= c.words
 
 
 class Resolver:
     """Assigns each speaker mention (in text order) to a cluster."""
 
-    def __init__(self, mentions: list[Mention], lex: CueLexicon):
+    def __init__(
+        self, mentions: list[Mention], lex: CueLexicon, sentence_starts: dict[int, int] | None = None
+    ):
         self.entities = mentions
+        self.sentence_starts = sentence_starts or {}
         self.lex = lex
         self.clusters: list[Cluster] = []
         self.parent: dict[int, int] = {}
@@ -177,16 +185,19 @@ class Resolver:
 
     def _resolve_pronoun(self, m: SpeakerMention) -> Cluster:
         if m.local_antecedent is not None and _compatible(m.kind, m.local_antecedent.kind):
-            c = self._resolve_name(m.local_antecedent)
-            return self._join(c, m)
-        exact = self._latest(m, lambda c: c.kind == m.kind or (m.kind == "plural" and c.kind == "org"))
-        loose = self._latest(m, lambda c: _compatible(m.kind, c.kind))
-        c = exact or loose
-        if exact and loose and loose is not exact and loose.kind == "unknown":
-            c = exact
-        if c is not None:
-            return self._join(c, m)
+            return self._join(self._resolve_name(m.local_antecedent), m)
+        # the subject of the sentence before, if it opens with a compatible entity and is more
+        # recent than any speaker ("The SOHR relies on sources. It says ..."): cheap, no parse
         labels = {"person": {"PERSON"}, "org": {"ORG", "NORP", "GPE"}, "plural": {"ORG", "NORP"}}[m.kind]
+        found = self._latest(m, lambda c: _compatible(m.kind, c.kind))
+        last_speaker = found.last_before(m.start) if found else -1
+        for e in self.entities:
+            if e.label in labels and e.sentence_index == m.sentence_index - 1 and e.start > last_speaker \
+                    and e.sentence_index in self.sentence_starts \
+                    and e.start - self.sentence_starts[e.sentence_index] <= 4:
+                return self._join(self._resolve_name(mention_from_entity(e, self.lex)), m)
+        if found is not None:
+            return self._join(found, m)
         for e in reversed(self.entities):
             if e.label in labels and e.end <= m.start and m.sentence_index - e.sentence_index <= \
                     PRONOUN_ENTITY_SENTENCES:

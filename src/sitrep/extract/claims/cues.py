@@ -10,12 +10,13 @@ inside a reported clause ("said IS were “far from over”") leave it indirect.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.extract.claims.lexicon import CueLexicon
-from sitrep.extract.claims.quotes import QuoteSegment
-from sitrep.extract.claims.speakers import SpeakerMention, mention_from_token
+from sitrep.extract.claims.quotes import ALL_MARKS, QuoteSegment
+from sitrep.extract.claims.speakers import SpeakerMention, entity_at, mention_from_token
 from sitrep.records import Mention
 
 _CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -26,8 +27,11 @@ _SHARED_SUBJECT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 # ("Trump stunned the world when he announced ...")
 _LOCAL_ANTECEDENT_DEPS = {"advcl", "conj", "xcomp", "ccomp"}
 _WH = {"what", "which", "whatever"}
+_NOT_SPEAKER_LABELS = ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
 _RELATIVE = {"who", "which", "that"}
 _GAP_CHARS = " \t\n,:;—–-"
+# a wire dateline opening the first sentence: "KABUL (AP) —", "BEIRUT, March 3 (Reuters) -"
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^()\n]{0,30})?\s*\([^)\n]{1,30}\)\s*[—–-]+\s*")
 
 
 @dataclass
@@ -49,10 +53,13 @@ def _tok_end(tok: Any, base: int) -> int:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip edge whitespace, separators, a leading "that" and unmatched edge quote marks."""
+    """Strip edge whitespace, separators, a leading "that", a dateline and unmatched edge quotes."""
     chars = " \t\n,;:.—–-\"“”‘’"
     while start < end and text[start] in chars:
         start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
     while end > start and text[end - 1] in chars:
         end -= 1
     if text[start:end].lower().startswith("that "):
@@ -75,7 +82,8 @@ def _quote_before(text: str, quotes: list[QuoteSegment], offset: int) -> QuoteSe
         if gap.strip(_GAP_CHARS + "\"”’.!?") or "\n" in gap:
             continue
         # “X.” followed by a new sentence is not X's attribution: “X,” he said / "X" WHO said is
-        if any(c in gap for c in ".!?") and not text[offset : offset + 1].islower():
+        ends_sentence = any(c in gap for c in ".!?") or text[q.inner_end - 1] in ".!?"
+        if ends_sentence and not text[offset : offset + 1].islower():
             continue
         return q
     return None
@@ -89,16 +97,29 @@ def _quote_after(text: str, quotes: list[QuoteSegment], offset: int) -> QuoteSeg
     return None
 
 
-def _subject(tok: Any) -> Any | None:
+def _subject(tok: Any, lex: CueLexicon) -> Any | None:
     """The subject of a cue verb, inherited from its head for participles and conjuncts."""
+    if tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+        # "X said the attack served Y, adding that ...": the participle continues the
+        # nearest reporting verb above it, not the reported clause it hangs from
+        cur = tok.head
+        for _ in range(5):
+            if cur.lower_ in lex.verb_forms and cur.i != tok.i:
+                return _subject(cur, lex)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
     cur = tok
     for _ in range(4):
+        if cur.lower_ == "quoted":
+            # "X was quoted as saying", "Reuters quoted X as saying": X is the speaker
+            quoted = [c for c in cur.children if c.dep_ in ("nsubjpass", "dobj")]
+            if quoted:
+                return quoted[0]
         for child in cur.children:
             if child.dep_ == "nsubj":
                 return child
-            if cur.lower_ == "quoted" and child.dep_ in ("nsubjpass", "dobj"):
-                return child  # "X was quoted as saying", "Reuters quoted X as saying"
-        if cur.dep_ not in _SHARED_SUBJECT_DEPS or cur.head is cur:
+        if cur.dep_ not in _SHARED_SUBJECT_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -111,7 +132,8 @@ def _cue_extent(tok: Any, lex: CueLexicon) -> int:
     for child in tok.rights:
         if child.i > last + 4:
             break
-        if lemma in lex.object_verbs and child.dep_ in ("dobj", "dative", "iobj") and child.i <= last + 2:
+        is_object = child.dep_ in ("dobj", "dative", "iobj")
+        if lemma in lex.object_verbs and is_object and child.left_edge.i <= last + 1:
             last = max(last, child.right_edge.i if child.right_edge.i - child.i < 4 else child.i)
         elif child.dep_ == "prt" and child.i == last + 1:
             last = child.i
@@ -126,7 +148,9 @@ def _is_free_relative(tok: Any, clauses: list[Any]) -> bool:
     """ "what it said was ..." reports no statement of its own."""
     if any(c.dep_ == "dobj" and c.lower_ in _WH for c in tok.children):
         return True
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _WH for cl in clauses for c in cl.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _WH for cl in clauses for c in cl.children
+    )
 
 
 def _local_antecedent(
@@ -134,7 +158,7 @@ def _local_antecedent(
 ) -> SpeakerMention | None:
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in _LOCAL_ANTECEDENT_DEPS or cur.head is cur:
+        if cur.dep_ not in _LOCAL_ANTECEDENT_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         for child in cur.children:
@@ -145,6 +169,22 @@ def _local_antecedent(
     return None
 
 
+def _fallback_before(tok: Any, last: int, base: int, text: str, clause_start: int) -> list[tuple[int, int]]:
+    """ "[X happened] the ministry said on Monday." with no comma for the parser to go by: the
+    cue clause closes the sentence, so what comes before it is the report."""
+    sp = tok.doc
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    after = sp[last + 1 : root.right_edge.i + 1]
+    if any(t.pos_ in ("VERB", "AUX") for t in after):
+        return []
+    first = root.left_edge
+    if clause_start - (base + first.idx) < 15:
+        return []
+    return [trim_span(text, base + first.idx, clause_start)]
+
+
 def _verb_claim(
     tok: Any, base: int, text: str, sentence_index: int, quotes: list[QuoteSegment],
     mentions: list[Mention], lex: CueLexicon,
@@ -153,13 +193,15 @@ def _verb_claim(
         return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None  # "did not say"
-    subj = _subject(tok)
+    subj = _subject(tok, lex)
     if subj is None or subj.dep_ == "expl":
         return None
-    if subj.lower_ in _RELATIVE and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+    if subj.lower_ in _RELATIVE and subj.tag_ in ("WP", "WDT"):
+        if tok.dep_ != "relcl":
+            return None
         subj = tok.head  # "residents, who said ..."
-    elif subj.lower_ in _RELATIVE:
-        return None
+    if entity_at(mentions, base + subj.idx, base + subj.idx + len(subj.text), _NOT_SPEAKER_LABELS):
+        return None  # a date or a number glued before the verb is no speaker
     lemma = lex.verb_forms[tok.lower_]
     has_object = any(c.dep_ == "dobj" for c in tok.children)
     if has_object and lemma not in lex.object_verbs:
@@ -169,6 +211,8 @@ def _verb_claim(
         return None
 
     speaker = mention_from_token(subj, base, text, sentence_index, mentions, lex)
+    if any(ch in ALL_MARKS for ch in speaker.text):
+        return None  # a quotation inside the "speaker": the parse went wrong
     last = _cue_extent(tok, lex)
     cue_start, cue_end = _tok_start(tok, base), _tok_end(tok.doc[last], base)
     clause_start = min(speaker.np_start, cue_start)
@@ -194,6 +238,9 @@ def _verb_claim(
     # material after the cue: a quotation opening right after it, else a complement clause
     q_after = _quote_after(text, quotes, clause_end)
     post = [c for c in clauses if c.i > tok.i]
+    if not post and last + 1 < len(tok.doc) and tok.doc[last + 1].lower_ == "that":
+        # "said in a statement that ...": the parser hangs the clause on the noun
+        post = [tok.doc[last + 1].head] if tok.doc[last + 1].head.i > last + 1 else []
     if q_after is not None:
         spans.append((q_after.inner_start, q_after.inner_end))
         direct = True
@@ -204,7 +251,7 @@ def _verb_claim(
         # the parser often cuts a reported clause short (it takes "IS" for a verb): the clause
         # runs on to the end of the sentence unless punctuation ends it first
         root = tok
-        while root.head is not root:
+        while root.head.i != root.i:
             root = root.head
         rest = tok.doc[hi + 1 : root.right_edge.i + 1]
         if len(rest) and not any(t.is_punct for t in rest[:-1]) and not any(
@@ -218,6 +265,10 @@ def _verb_claim(
         start = max(start, clause_end)
         spans.append(trim_span(text, start, end))
 
+    if not spans and speaker.start < cue_start and not (
+        tok.dep_ == "relcl" and tok.head.lower_ in lex.report_nouns
+    ):
+        spans = _fallback_before(tok, last, base, text, clause_start)
     spans = [(s, e) for s, e in spans if e > s and len(text[s:e].split()) >= 2]
     if not spans:
         return None
@@ -239,7 +290,7 @@ def _phrase_claim(
     head = toks[0]
     phrase_lo, phrase_hi = head.left_edge.i, max(head.right_edge.i, pobj[0].right_edge.i)
     root = head
-    while root.head is not root:
+    while root.head.i != root.i:
         root = root.head
     sp = head.doc
     spans = []

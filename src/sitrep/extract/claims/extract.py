@@ -26,6 +26,9 @@ from sitrep.records import ActorMention, Claim, Document
 
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]]\s*$")
 _FOLLOW_GAP = re.compile(r"^[\s.,;:!?\"”’]*$")
+_CONJUNCTION_BEFORE = re.compile(
+    r"(?:[\s,;]+(?:while|whilst|whereas|but)|[,;]\s*(?:and|as))\s+$", re.IGNORECASE
+)
 
 
 def claim_id(article_id: str, cue_start: int) -> str:
@@ -64,7 +67,23 @@ def raw_claims(doc: Document, lex: CueLexicon, quotes: list[QuoteSegment]) -> li
             parse = doc.parser(text)
         out.extend(claims_in_parse(parse, base, doc.text, index, quotes, doc.mentions, lex))
     out.sort(key=lambda r: r.cue_start)
+    _cut_at_coordinated_claims(out, doc.text)
     return out
+
+
+def _cut_at_coordinated_claims(raws: list[RawClaim], text: str) -> None:
+    """ "A said X while B said Y": the parser often hangs B's clause inside X; X ends before it.
+    A nested report ("A said that B said Y") has no conjunction before B and is kept whole."""
+    for a in raws:
+        for b in raws:
+            if b is a or not a.spans:
+                continue
+            s, e = a.spans[-1]
+            if not s < b.speaker.np_start < e:
+                continue
+            m = _CONJUNCTION_BEFORE.search(text[s : b.speaker.np_start])
+            if m:
+                a.spans[-1] = (s, len(text[: s + m.start()].rstrip(" ,;")))
 
 
 def _actor_for(actors: list[ActorMention], spans: list[tuple[int, int]]) -> str | None:
@@ -85,8 +104,8 @@ def _build(doc: Document, raw: RawClaim, cluster: Cluster) -> Claim:
     local = raw.speaker
     aff = cluster.affiliation
     spans = sorted(raw.spans)
-    start = min([local.start, raw.cue_start] + [s for s, _ in spans])
-    end = max([local.end, raw.cue_end] + [e for _, e in spans])
+    start = min([local.np_start, raw.cue_start] + [s for s, _ in spans])
+    end = max([local.np_end, raw.cue_end] + [e for _, e in spans])
     speaker_spans = [(m.start, m.end) for m in cluster.mentions if m.form != "pronoun"]
     actor = _actor_for(doc.actors, speaker_spans) or (_actor_for(doc.actors, [aff]) if aff else None)
     same = (best.start, best.end) == (local.start, local.end)
@@ -121,7 +140,7 @@ def _standalone(text: str, q: QuoteSegment) -> bool:
     if before and not _SENTENCE_END.search(before):
         return False
     after = text[q.end : q.end + 2]
-    return not after.strip() or after[:1].isspace() and not after.strip()[:1].islower()
+    return not after.strip() or (after[:1].isspace() and not after.strip()[:1].islower())
 
 
 def attach_continuations(doc: Document, claims: list[Claim], quotes: list[QuoteSegment]) -> None:
@@ -149,7 +168,7 @@ def extract_claims(doc: Document, options: Options) -> list[Claim]:
     lex = get_lexicon(options.data_dirs)
     quotes = find_quotes(doc.text)
     raws = raw_claims(doc, lex, quotes)
-    resolver = Resolver(doc.mentions, lex)
+    resolver = Resolver(doc.mentions, lex, {s.index: s.start for s in doc.sentences})
     clusters = [resolver.resolve(r.speaker) for r in raws]
     resolver.cataphora()
     claims = [_build(doc, r, resolver.find(c)) for r, c in zip(raws, clusters, strict=True)]

@@ -22,6 +22,7 @@ class CueLexicon:
     # multi-word cues, lower-case tokens ("according", "to")
     phrases: tuple[tuple[str, ...], ...]
     channels: frozenset[str]
+    report_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
@@ -72,6 +73,7 @@ def build_lexicon(data: dict[str, Any]) -> CueLexicon:
         object_verbs=frozenset(object_verbs),
         phrases=phrases,
         channels=_words(data, "channels"),
+        report_nouns=_words(data, "report_nouns"),
         person_pronouns=frozenset(str(p).lower() for p in pronouns.get("person") or []),
         org_pronouns=frozenset(str(p).lower() for p in pronouns.get("org") or []),
         plural_pronouns=frozenset(str(p).lower() for p in pronouns.get("plural") or []),

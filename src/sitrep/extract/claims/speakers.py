@@ -51,6 +51,10 @@ class SpeakerMention:
     np_end: int = -1
     local_antecedent: SpeakerMention | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.np_start < 0:
+            self.np_start, self.np_end = self.start, self.end
+
     @property
     def surname(self) -> str:
         toks = [w for w in self.text.split() if w.lower() not in self.honorifics]
@@ -66,7 +70,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _entity_at(
+def entity_at(
     mentions: list[Mention], start: int, end: int, labels: Collection[str] = ENTITY_LABELS.keys()
 ) -> Mention | None:
     for m in mentions:
@@ -111,10 +115,10 @@ def mention_from_token(
 
     lo, hi = _left_bound(tok), tok.i
     # a date glued before the phrase (a date line) is not part of it
-    while lo < hi and _entity_at(mentions, base + sp[lo].idx, base + sp[lo].idx + 1, _TIME_LABELS):
+    while lo < hi and entity_at(mentions, base + sp[lo].idx, base + sp[lo].idx + 1, _TIME_LABELS):
         lo += 1
     tok_start = base + tok.idx
-    ent = _entity_at(mentions, tok_start, tok_start + len(tok.text))
+    ent = entity_at(mentions, tok_start, tok_start + len(tok.text))
     is_name = tok.pos_ == "PROPN" or ent is not None
     if not is_name:
         for child in tok.rights:
@@ -157,7 +161,8 @@ def mention_from_token(
                 if a <= b:
                     affiliation = _char_span(sp, a, b, base)
             for child in tok.rights:
-                if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS and base + child.idx >= name_end:
+                after_name = base + child.idx >= name_end
+                if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS and after_name:
                     pobj = [c for c in child.children if c.dep_ == "pobj"]
                     if pobj:
                         a, b = _trim_tokens(sp, child.i + 1, pobj[0].right_edge.i)
@@ -188,15 +193,24 @@ def mention_from_token(
         if a > b:
             continue
         app_s, app_e = _char_span(sp, a, b, base)
-        app_ent = _entity_at(mentions, base + child.idx, base + child.idx + len(child.text))
-        if form == "description" and app_ent is not None and app_ent.label == "PERSON":
+        app_ent = entity_at(mentions, base + child.idx, base + child.idx + len(child.text))
+        if form == "description" and (app_ent is not None or child.pos_ == "PROPN"):
             affiliation = (s, e)
-            s, e = app_ent.start, app_ent.end
-            form, kind, low, determiner = "name", "person", child.lower_, "bare"
+            if app_ent is not None:
+                s, e = app_ent.start, app_ent.end
+                kind = ENTITY_LABELS[app_ent.label]
+            else:
+                s, e = app_s, app_e
+            form, low, determiner = "name", child.lower_, "bare"
         elif form != "pronoun":
             affiliation = (app_s, app_e)
         break
 
+    # a bracket cut in half by the phrase edge ("(SRF) commander" seen as "SRF) commander")
+    if ")" in text[s:e] and "(" not in text[s:e]:
+        s += text[s:e].index(")") + 1
+        while s < e and text[s].isspace():
+            s += 1
     mention_text = text[s:e]
     np_start, np_end = _char_span(sp, lo, hi, base)
     if affiliation:

@@ -23,6 +23,7 @@ from sitrep.extract.events.build import (
     object_kind_by_text,
     resolve_sub_type,
     set_date,
+    set_fatalities,
     set_interaction,
     set_modality,
     set_place,
@@ -31,7 +32,7 @@ from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, 
 from sitrep.extract.events.merge import finalize, merge_drafts
 from sitrep.extract.events.modality import ModalityResult, classify, historical
 from sitrep.extract.events.roles import Roles, roles_by_order, roles_from_parse
-from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates
+from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates, select
 from sitrep.options import Options
 from sitrep.records import (
     MODALITY_ASSERTED,
@@ -123,8 +124,7 @@ def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) ->
     return result, ""
 
 
-def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention],
-           fatality: F.Fatality | None) -> Draft | None:
+def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Draft | None:
     doc, lex, sent, hit = ctx.doc, ctx.lex, cand.sentence, cand.first
     roles = _roles(ctx, cand, parse, actors)
     if cand.entry.object:
@@ -153,13 +153,8 @@ def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
                   date_explicit=date.time is not None and date.start is not None, roles_method=roles.method)
     fill_actors(draft, doc, roles, ctx.actors)
     set_interaction(ev, doc)
-    if fatality is not None:
-        ev.fatalities = fatality.value
-        ev.provenance["fatalities"] = [evidence(doc, fatality.start, fatality.end, "fatalities",
-                                                note="reported death figure")]
-    else:
-        ev.provenance["fatalities"] = [Evidence(aid, None, None, None, "", field="fatalities",
-                                                note="no death figure reported with the event")]
+    ev.provenance["fatalities"] = [Evidence(aid, None, None, None, "", field="fatalities",
+                                            note="no death figure reported with the event")]
     ev.source = doc.article.source
     ev.provenance["source"] = [Evidence(aid, None, None, None, ev.source or "", field="source",
                                         note="article source (outlet)")]
@@ -177,11 +172,16 @@ def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
     return draft
 
 
-def _assign_fatalities(cands: list[Candidate], fats: list[F.Fatality]) -> dict[int, F.Fatality]:
-    """Each reported toll goes to the one candidate whose trigger is nearest."""
+def _assign_fatalities(winners: list[Candidate], fats: list[F.Fatality]) -> dict[int, F.Fatality]:
+    """Each reported toll in a sentence part goes to the one event of that part nearest to it."""
     out: dict[int, F.Fatality] = {}
+    if not winners:
+        return out
+    lo, hi = winners[0].segment
     for f in fats:
-        best = min(range(len(cands)), key=lambda i: abs(cands[i].first.start - f.start))
+        if not lo <= f.start < hi:
+            continue
+        best = min(range(len(winners)), key=lambda i: abs(winners[i].first.start - f.start))
         if best not in out:
             out[best] = f
     return out
@@ -194,17 +194,27 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     discarded: list[Draft] = []
     for sent in doc.sentences:
         actors = ctx.by_sentence.get(sent.index, [])
-        hits = find_hits(sent, actors, ctx.lex)
-        cands, _support = group_candidates(sent, hits)
-        if not cands:
+        parts = []
+        for seg in F.segments(doc, sent):
+            seg_actors = [a for a in actors if seg.start <= a.start < seg.end]
+            found, _support = group_candidates(sent, find_hits(seg, seg_actors, ctx.lex), (seg.start, seg.end))
+            if found:
+                parts.append(found)
+        if not parts:
             continue
         parse = _parse(doc, sent, actors, ctx.actors)
-        fats = _assign_fatalities(cands, F.find_fatalities(sent, ctx.lex))
-        for i, cand in enumerate(cands):
-            draft = _draft(ctx, cand, parse, actors, fats.get(i))
-            if draft is None:
-                continue
-            (kept if draft.event.modality == MODALITY_ASSERTED else discarded).append(draft)
+        fatalities = F.find_fatalities(sent, ctx.lex)
+        for cands in parts:
+            drafts = [(c, _draft(ctx, c, parse, actors)) for c in cands]
+            built = [(c, d) for c, d in drafts if d is not None]
+            keep, _lost = select([(c, d.event.modality == MODALITY_ASSERTED) for c, d in built])
+            winners = [built[i] for i in keep]
+            fats = _assign_fatalities([c for c, _ in winners], fatalities)
+            for i, (_c, d) in enumerate(winners):
+                if i in fats:
+                    set_fatalities(d, doc, fats[i])
+                kept.append(d)
+            discarded.extend(d for _c, d in built if d.event.modality != MODALITY_ASSERTED)
     merged = merge_drafts(kept)
     for d in (*merged, *discarded):
         finalize(d, doc)

@@ -30,6 +30,8 @@ class Draft:
     roles_method: str = "none"
     actor1_name: str | None = None  # canonical names, for merging and notes
     actor2_name: str | None = None
+    actor1_label: str | None = None  # readable names for the notes
+    actor2_label: str | None = None
     actor1_implied: bool = False
     actor2_implied: bool = False
     mentions: int = 1
@@ -106,6 +108,7 @@ def fill_actors(
             continue
         if mention is not None and entry is None:  # an NER actor outside the dictionary
             name, inter, canonical = mention.actor, mention.inter, mention.actor
+            label = name
             if inter == 1 and country and mention.country and mention.country != country:
                 inter = 8
         else:
@@ -113,6 +116,8 @@ def fill_actors(
             canonical = entry.name
             name = acled_actor_name(entry, (mention.country if mention else None) or country, entry.name)
             inter = inter_code(entry, country, mention.country if mention else None)
+            # "Military Forces of Syria" reads better than "Military forces"; "SDF" needs no expansion
+            label = name if "{country}" in entry.acled_name else canonical
         if mention is not None:
             prov = [evidence(doc, mention.start, mention.end, f"actor{slot}",
                              note=f"{roles.method} ({mention.source})")]
@@ -122,10 +127,10 @@ def fill_actors(
         code_prov = [Evidence(doc.article.id, None, None, None, str(inter), field=f"inter{slot}",
                               note=f"ACLED inter code of {canonical} (actor dictionary)")]
         if slot == 1:
-            ev.actor1, ev.inter1, draft.actor1_name = name, inter, canonical
+            ev.actor1, ev.inter1, draft.actor1_name, draft.actor1_label = name, inter, canonical, label
             draft.actor1_implied = mention is None
         else:
-            ev.actor2, ev.inter2, draft.actor2_name = name, inter, canonical
+            ev.actor2, ev.inter2, draft.actor2_name, draft.actor2_label = name, inter, canonical, label
             draft.actor2_implied = mention is None
         ev.provenance[f"actor{slot}"] = prov
         ev.provenance[f"inter{slot}"] = code_prov
@@ -206,3 +211,9 @@ def set_modality(ev: Event, doc: Document, result: ModalityResult, note: str = "
     else:
         ev.provenance["modality"] = [Evidence(doc.article.id, None, None, None, result.cue, field="modality",
                                               note=note or "no modality cue governs the trigger")]
+
+
+def set_fatalities(draft: Draft, doc: Document, fatality: F.Fatality) -> None:
+    draft.event.fatalities = fatality.value
+    draft.event.provenance["fatalities"] = [evidence(doc, fatality.start, fatality.end, "fatalities",
+                                                     note="reported death figure")]

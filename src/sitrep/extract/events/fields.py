@@ -107,7 +107,8 @@ def choose_place(
 ) -> PlaceChoice | None:
     """The toponym attached to the trigger in its sentence, else nearby, else the article's focus."""
     text = doc.text
-    in_sent = [p for p in places if p.sentence_index == sentence.index]
+    lo, hi = segment(doc, sentence, trigger_start)
+    in_sent = [p for p in places if p.sentence_index == sentence.index and lo <= p.start < hi]
     if in_sent:
 
         def rank(p: PlaceMention) -> tuple[int, int, int]:
@@ -140,15 +141,55 @@ def _attached_to_speech(doc: Document, t: TimeExpression) -> bool:
     return bool(_SPEECH_NEAR.search(after[:9]) or _SPEECH_NEAR.search(before))
 
 
+def segment(doc: Document, sentence: Sentence, offset: int) -> tuple[int, int]:
+    """The part of a sentence inside one paragraph (the sentence splitter may run across a
+    blank line; a date or place in the next paragraph does not belong to the event)."""
+    start, end = sentence.start, sentence.end
+    for m in re.finditer(r"\n\s*", doc.text[sentence.start : sentence.end]):
+        cut = sentence.start + m.start()
+        if cut < offset:
+            start = sentence.start + m.end()
+        else:
+            end = min(end, cut)
+            break
+    return start, end
+
+
+def segments(doc: Document, sentence: Sentence) -> list[Sentence]:
+    """The sentence cut at line breaks, each part as a Sentence with the same index."""
+    out = []
+    pos = sentence.start
+    while pos < sentence.end:
+        lo, hi = segment(doc, sentence, pos)
+        text = doc.text[lo:hi]
+        if text.strip():
+            out.append(Sentence(index=sentence.index, start=lo, end=hi, text=text))
+        nxt = doc.text.find("\n", hi) if hi < sentence.end else -1
+        pos = max(hi + 1, nxt + 1) if nxt >= 0 else sentence.end
+        while pos < sentence.end and doc.text[pos].isspace():
+            pos += 1
+    return out or [sentence]
+
+
 def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateChoice:
-    """The sentence's time expression for the event, else the article date or dateline."""
+    """The sentence's time expression for the event, else the article date or dateline.
+
+    Expressions of the report ("said Tuesday") are used only when the sentence has no
+    other; an expression without a calendar date ("10 days after declaring victory")
+    is used only when the article has no date either.
+    """
     art = doc.article
-    times = [t for t in doc.times if t.sentence_index == sentence.index and t.tense != "future"]
-    if times:
-        event_times = [t for t in times if not _attached_to_speech(doc, t)] or times
-        t = min(event_times, key=lambda x: abs(x.start - trigger_start))
-        if t.date_start is not None or t.relative:
-            return DateChoice(t, t.date_start, t.date_end or t.date_start, t.precision, t.relative, "")
+    lo, hi = segment(doc, sentence, trigger_start)
+    times = [t for t in doc.times
+             if t.sentence_index == sentence.index and t.tense != "future" and lo <= t.start < hi
+             and t.rule != "dateline"]
+    dated = [t for t in times if t.date_start is not None]
+    pool = ([t for t in dated if not _attached_to_speech(doc, t)] or dated) if dated else []
+    if not pool and art.date is None:
+        pool = [t for t in times if t.relative]
+    if pool:
+        t = min(pool, key=lambda x: abs(x.start - trigger_start))
+        return DateChoice(t, t.date_start, t.date_end or t.date_start, t.precision, t.relative, "")
     if art.date is not None:
         note = "from article dateline" if art.date_source == "dateline" else "inferred from article date"
         return DateChoice(None, art.date, art.date, 2, None, note)

@@ -41,6 +41,7 @@ class TriggerEntry:
     needs_armed: bool
     context: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
+    absorbs: tuple[str, ...] = ()
 
     def sub_type_for(self, key: str) -> str:
         table = dict(self.mapping)
@@ -154,6 +155,7 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
         needs_armed=bool(raw.get("needs_armed", False)),
         context=_compile(list(raw.get("context") or []), "context"),
         exclude=_compile(list(raw.get("exclude") or []), "exclude"),
+        absorbs=tuple(str(x) for x in raw.get("absorbs") or ()),
     )
 
 

@@ -84,11 +84,11 @@ def absorb(into: Draft, other: Draft) -> None:
         _take(into, other, _DATE_FIELDS)
         into.date_explicit = True
     for slot in ("1", "2"):
-        mine, theirs = f"actor{slot}_name", f"actor{slot}_implied"
+        mine, theirs, label = f"actor{slot}_name", f"actor{slot}_implied", f"actor{slot}_label"
         if getattr(other, mine) and (getattr(into, mine) is None or (getattr(into, theirs)
                                                                     and not getattr(other, theirs))):
-            setattr(into, mine, getattr(other, mine))
-            setattr(into, theirs, getattr(other, theirs))
+            for k in (mine, theirs, label):
+                setattr(into, k, getattr(other, k))
             for k in (f"actor{slot}", f"inter{slot}"):
                 setattr(a, k, getattr(b, k))
                 a.provenance[k] = list(b.provenance.get(k, []))
@@ -132,11 +132,12 @@ def _note(d: Draft) -> str:
             when = f"Between {F.format_date(ev.event_date)} and {F.format_date(ev.event_date_end)}"
     else:
         when = f"Undated ({ev.relative_date})" if ev.relative_date else "Undated"
-    a1 = ev.actor1 or "unidentified actors"
-    phrase = (d.sub.note if ev.actor2 else d.sub.note_alone).format(actor1=a1, actor2=ev.actor2 or "")
+    a1 = d.actor1_label or ev.actor1 or "unidentified actors"
+    a2 = d.actor2_label or ev.actor2 or ""
+    phrase = (d.sub.note if a2 else d.sub.note_alone).format(actor1=a1, actor2=a2)
     where = ""
     if ev.location:
-        where = " near " if (ev.geo_precision or 1) > 1 else " in "
+        where = " near " if ev.geo_precision == 2 else " in "
         where += ev.location
         extras = [x for x in (ev.admin1, ev.country) if x and x != ev.location]
         if extras:

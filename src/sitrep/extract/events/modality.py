@@ -34,7 +34,7 @@ _NAMES = {
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # a clause boundary: the climb checks the clause head, then stops
 _CLAUSE_EDGE = frozenset({"relcl", "acl", "advcl", "parataxis", "appos"})
-_CLAUSE_SPLIT = re.compile(r"[,;:—–]|\bsaid\b|\bsays\b|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"[,;:—–\n]|\bsaid\b|\bsays\b|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,16 @@ def _depth(t: Any, root: Any) -> int:
     return d
 
 
+# "seized control of the town", "gained ground in": the real object is inside the phrase
+_LIGHT_OBJECTS = frozenset({"control", "ground", "possession", "charge", "hold", "grip", "part", "parts", "most"})
+
+
 def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | None:
+    if tok.lemma_.lower() in _LIGHT_OBJECTS:
+        inner = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if inner:
+            return _object_kind(inner[0], idx, place_nouns)
+        return "place" if tok.lemma_.lower() in ("control", "ground") else None
     sub = {t.i for t in tok.subtree}
     if sub & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
         return "place"

@@ -25,6 +25,7 @@ class Candidate:
     sentence: Sentence
     entry: TriggerEntry
     hits: list[TriggerHit] = field(default_factory=list)
+    segment: tuple[int, int] = (0, 0)  # the part of the sentence (between line breaks) it is in
 
     @property
     def first(self) -> TriggerHit:
@@ -71,22 +72,46 @@ def find_hits(sentence: Sentence, actors: list[ActorMention], lex: Lexicon) -> l
     return sorted(kept, key=lambda h: h.start)
 
 
-def group_candidates(sentence: Sentence, hits: list[TriggerHit]) -> tuple[list[Candidate], list[TriggerHit]]:
-    """Candidates from the highest-priority triggers; lower ones are returned as support.
-
-    One candidate per trigger entry (several mentions of "airstrikes" in a sentence are one
-    event); distinct entries of the same priority are distinct events ("SDF artillery and
-    coalition air strikes").
+def group_candidates(sentence: Sentence, hits: list[TriggerHit], segment: tuple[int, int] | None = None
+                     ) -> tuple[list[Candidate], list[TriggerHit]]:
+    """Candidates, one per trigger entry (several mentions of "airstrikes" in a sentence are
+    one event); generic triggers (priority 1) are returned as support when a specific one is
+    there.  Which candidates become events is decided after modality (``select``): the
+    highest-priority asserted ones, so "no arrests were made after shops were looted" still
+    yields the looting.
     """
     if not hits:
         return [], []
+    # generic words ("killed") only make an event when nothing more specific is there
     top = max(h.entry.priority for h in hits)
     by_entry: dict[int, Candidate] = {}
     support: list[TriggerHit] = []
     for h in hits:
-        if h.entry.priority < top:
+        if h.entry.priority <= 1 < top:
             support.append(h)
             continue
-        cand = by_entry.setdefault(h.entry.index, Candidate(sentence=sentence, entry=h.entry))
+        cand = by_entry.setdefault(
+            h.entry.index,
+            Candidate(sentence=sentence, entry=h.entry, segment=segment or (sentence.start, sentence.end)),
+        )
         cand.hits.append(h)
     return sorted(by_entry.values(), key=lambda c: c.first.start), support
+
+
+def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
+    """Indexes of candidates kept as events and of those that lose to a more specific one.
+
+    ``cands`` pairs each candidate with whether it is asserted.  Among asserted candidates of
+    one sentence part, only the highest priority survives ("after heavy fighting the army
+    recaptured the town" is one territorial event), and an entry's ``absorbs`` list drops
+    same-priority candidates it explains ("suicide bomber" absorbs "explosion").
+    """
+    asserted = [i for i, (_, ok) in enumerate(cands) if ok]
+    if not asserted:
+        return [], []
+    top = max(cands[i][0].entry.priority for i in asserted)
+    keep = [i for i in asserted if cands[i][0].entry.priority == top]
+    absorbed = {sub for i in keep for sub in cands[i][0].entry.absorbs}
+    keep = [i for i in keep if not (cands[i][0].entry.sub_event_type in absorbed)] or keep
+    dropped = [i for i in asserted if i not in keep]
+    return keep, dropped

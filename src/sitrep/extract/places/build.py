@@ -237,9 +237,11 @@ class _Builder:
                 raise DataFileError(f"row {i + 1}: bad or missing latitude/longitude ({exc})",
                                     item="conflict_places.csv") from exc
             if not r.get("name") or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise DataFileError(f"row {i + 1}: needs a name and valid coordinates", item="conflict_places.csv")
+                raise DataFileError(f"row {i + 1}: needs a name and valid coordinates",
+                                    item="conflict_places.csv")
             names = {r["name"]} | {a.strip() for a in r.get("alternate_names", "").split("|") if a.strip()}
-            self.rows.append(_Row(name=r["name"], latitude=lat, longitude=lon, country=r.get("country") or None,
+            self.rows.append(_Row(name=r["name"], latitude=lat, longitude=lon,
+                                  country=r.get("country") or None,
                                   admin1=r.get("admin1") or None, admin2=r.get("admin2") or None,
                                   feature_class=r.get("feature_class") or "P",
                                   feature_code=r.get("feature_code") or "PPL",

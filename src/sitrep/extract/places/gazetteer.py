@@ -65,11 +65,12 @@ class Gazetteer:
         self._con.execute("PRAGMA query_only=1")
         self._countries = {
             iso2: (name, num, region)
-            for iso2, name, num, region in self._con.execute("SELECT iso2, name, isonumeric, region FROM countries")
+            for iso2, name, num, region in self._con.execute(
+                "SELECT iso2, name, isonumeric, region FROM countries")
         }
         self._lock = threading.Lock()
         # per-instance memo caches (bound here so they die with the instance)
-        self.place = functools.lru_cache(maxsize=65536)(self._place)  # type: ignore[method-assign]
+        self.place = functools.lru_cache(maxsize=65536)(self._place)
         self._ids_for_key = functools.lru_cache(maxsize=262144)(self._ids_for_key_uncached)
         self._candidates = functools.lru_cache(maxsize=65536)(self._candidates_uncached)
 

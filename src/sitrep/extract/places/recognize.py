@@ -79,7 +79,8 @@ def _significant(gaz: Gazetteer, name: str, min_population: int) -> bool:
         if c.similarity < 0.97:
             continue
         p = c.place
-        if p.feature_code in ("PCLI", "ADM1") or p.source == "conflict_places" or p.population >= min_population:
+        if p.feature_code in ("PCLI", "ADM1") or p.source == "conflict_places" \
+                or p.population >= min_population:
             return True
     return False
 
@@ -137,16 +138,17 @@ class Recognizer:
                 blocked.append((m.start, m.end))  # "US-backed": an actor reference, not a location
                 continue
             if m.label in PLACE_LABELS:
-                if self._rejected(text) or not self.gaz.has_name(text) and not self._typed_name(text):
+                if self._rejected(text) or (not self.gaz.has_name(text) and not self._typed_name(text)):
                     if self._rejected(text):
                         blocked.append((m.start, m.end))
                     continue
                 spans.append(Span(start, end, text, m.sentence_index, f"ner:{m.label}", lookup=text))
             elif m.label in MAYBE_PLACE_LABELS:
-                if (m.label != "NORP" and not self._rejected(text) and key not in surnames
+                if (not self._rejected(text) and key not in surnames
                         and not self._is_person_name(m) and self.gaz.has_name(text)
                         and _significant(self.gaz, text, RELABEL_MIN_POPULATION)):
-                    spans.append(Span(start, end, text, m.sentence_index, f"ner-relabel:{m.label}", lookup=text))
+                    spans.append(Span(start, end, text, m.sentence_index, f"ner-relabel:{m.label}",
+                                      lookup=text))
                 else:
                     blocked.append((m.start, m.end))
         spans += self._ruler(doc, spans, blocked, surnames)

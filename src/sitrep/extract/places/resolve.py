@@ -137,7 +137,8 @@ def _candidates(gaz: Gazetteer, rules: PlaceRules, span: Span) -> list[Candidate
     return gaz.candidates(span.lookup or span.text)
 
 
-def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer, rules: PlaceRules) -> list[PlaceMention]:
+def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
+                  rules: PlaceRules) -> list[PlaceMention]:
     spans = recognition.spans
     cands = [_candidates(gaz, rules, s) for s in spans]
     mentioned: Counter[str] = Counter(recognition.demonym_countries)
@@ -174,9 +175,9 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer, rules
             b1 = first[i]
             own = b1.place if b1 is not None else None
             ctx.anchors = [a for a in anchors if a is not own]  # a span is not its own evidence
-            scored = sorted(((*_score(c, s, ctx, i), c) for c in cs), key=lambda t: -t[0])
+            final = sorted(((*_score(c, s, ctx, i), c) for c in cs), key=lambda t: -t[0])
             ctx.anchors = anchors
-            score, why, best = scored[0]
+            score, why, best = final[0]
             pm.place = best.place
             pm.geo_precision, pm.relation = _precision(doc, s, best.place, rules)
             pm.score = round(score, 3)

@@ -40,7 +40,7 @@ def _cue_pattern(phrases: list[str]) -> re.Pattern[str]:
 def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
     data = load_yaml("place_rules.yaml", data_dirs) or {}
     countries = load_yaml("country_names.yaml", data_dirs) or {}
-    demonyms = {}
+    demonyms: dict[str, str] = {}
     for iso2, entry in countries.items():
         for d in (entry or {}).get("demonyms") or []:
             demonyms.setdefault(norm_key(d), iso2)

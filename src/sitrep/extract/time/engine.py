@@ -1,6 +1,6 @@
 """The scanning engine: find time expressions in sentences and resolve them against the anchor.
 
-Per sentence: run every rule's patterns (after a cheap prefilter), keep the
+Per sentence: run every rule's patterns (each gated by its words), keep the
 longest non-overlapping matches that resolve, apply a "since" prefix and a
 future cue, then build ``TimeExpression`` records with article offsets.  Per
 document: resolve anaphoric expressions ("a day later") against the previous

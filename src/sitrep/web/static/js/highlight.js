@@ -32,10 +32,18 @@ export function highlighted(text, spans) {
 // and the article's place/time/actor mentions
 export function eventSpans(event, article) {
   const spans = [];
-  for (const [field, items] of Object.entries(event.provenance || {})) {
-    for (const e of items) {
-      if (e.article_id === article.id) {
-        spans.push({ start: e.start, end: e.end, cls: "ev-field", field, label: `${field}${e.note ? " (" + e.note + ")" : ""}` });
+  const seen = new Set();
+  // the merged event's provenance, then each source report's own (a corrected field's evidence
+  // is replaced by the reviewer's note on the merged event, but the text it came from stays)
+  const sources = [event.provenance || {}, ...(event.members || []).map((m) => (m.report || {}).provenance || {})];
+  for (const prov of sources) {
+    for (const [field, items] of Object.entries(prov)) {
+      for (const e of items) {
+        const key = `${field}:${e.start}:${e.end}`;
+        if (e.article_id !== article.id || seen.has(key)) continue;
+        seen.add(key);
+        spans.push({ start: e.start, end: e.end, cls: "ev-field", field,
+                     label: `${field}${e.note ? " (" + e.note + ")" : ""}` });
       }
     }
   }
