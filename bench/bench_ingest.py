@@ -73,9 +73,18 @@ def run_pipeline(jsonl: str, model: str, q: mp.Queue) -> None:
     t0 = time.perf_counter()
     summary = ingest([jsonl], opts, store)
     secs = time.perf_counter() - t0
-    q.put({"seconds": secs, "peak_rss_mb": peak_rss_mb(), "stored": summary.stored, "failed": summary.failed,
-           "events": summary.events, "claims": summary.claims, "merged": summary.merged_events,
-           "not_english": summary.not_english})
+    q.put(
+        {
+            "seconds": secs,
+            "peak_rss_mb": peak_rss_mb(),
+            "stored": summary.stored,
+            "failed": summary.failed,
+            "events": summary.events,
+            "claims": summary.claims,
+            "merged": summary.merged_events,
+            "not_english": summary.not_english,
+        }
+    )
 
 
 def child(target, *args):  # type: ignore[no-untyped-def]
@@ -105,16 +114,25 @@ def main() -> None:
         pl = child(run_pipeline, str(jsonl), args.model)
     sp_rate = n / sp["seconds"]
     pl_rate = n / pl["seconds"]
-    print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     print(f"articles: {n} ({words} words) from {CORPUS.name}/{{{','.join(ORDER)}}}, model {args.model}")
-    print(f"bare spaCy nlp.pipe: {sp['seconds']:.1f}s  {sp_rate:.2f} articles/s  "
-          f"{words / sp['seconds']:.0f} words/s  peak RSS {sp['peak_rss_mb']:.0f} MB")
-    print(f"whole pipeline:      {pl['seconds']:.1f}s  {pl_rate:.2f} articles/s  "
-          f"{words / pl['seconds']:.0f} words/s  peak RSS {pl['peak_rss_mb']:.0f} MB  "
-          f"(stored {pl['stored']}, failed {pl['failed']}, not English {pl['not_english']}, "
-          f"events {pl['events']}, claims {pl['claims']}, merged events {pl['merged']})")
-    print(f"articles_per_s={pl_rate:.2f} spacy_articles_per_s={sp_rate:.2f} ratio={pl_rate / sp_rate:.2f} "
-          f"peak_rss_mb={pl['peak_rss_mb']:.0f} n={n}")
+    print(
+        f"bare spaCy nlp.pipe: {sp['seconds']:.1f}s  {sp_rate:.2f} articles/s  "
+        f"{words / sp['seconds']:.0f} words/s  peak RSS {sp['peak_rss_mb']:.0f} MB"
+    )
+    print(
+        f"whole pipeline:      {pl['seconds']:.1f}s  {pl_rate:.2f} articles/s  "
+        f"{words / pl['seconds']:.0f} words/s  peak RSS {pl['peak_rss_mb']:.0f} MB  "
+        f"(stored {pl['stored']}, failed {pl['failed']}, not English {pl['not_english']}, "
+        f"events {pl['events']}, claims {pl['claims']}, merged events {pl['merged']})"
+    )
+    print(
+        f"articles_per_s={pl_rate:.2f} spacy_articles_per_s={sp_rate:.2f} ratio={pl_rate / sp_rate:.2f} "
+        f"peak_rss_mb={pl['peak_rss_mb']:.0f} n={n}"
+    )
 
 
 if __name__ == "__main__":

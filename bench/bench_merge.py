@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import platform
 import random
@@ -63,8 +64,9 @@ def synthetic(n: int, dup_rate: float, seed: int = 1) -> tuple[list[Event], dict
             rid = f"{art}-e1"
             ev = Event(event_id=rid, article_ids=[art], event_type=etype, sub_event_type=sub,
                        event_date=day, time_precision=1, actor1=a1, actor2=a2, fatalities=fatal,
-                       location=name, latitude=lat, longitude=lon, geo_precision=1, admin1=f"Region {int(lat)}",
-                       country="Syria", notes=f"{sub} in {name} between {a1} and {a2}, {fatal} killed")
+                       location=name, latitude=lat, longitude=lon, geo_precision=1,
+                       admin1=f"Region {int(lat)}", country="Syria",
+                       notes=f"{sub} in {name} between {a1} and {a2}, {fatal} killed")
             if j:  # a second source: noise
                 if rng.random() < 0.1:
                     ev.event_date = day + dt.timedelta(days=rng.choice([-1, 1]))
@@ -118,13 +120,15 @@ def main() -> int:
                              check=True, capture_output=True, text=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(r)
-        print(f"{r['n']:>8} {r['seconds']:>8.2f} {1000 * r['seconds'] / r['n']:>7.3f} {r['peak_rss_mb']:>12.0f} "
-              f"{r['rss_before_mb']:>9.0f} {r['comparisons']:>12} {r['comparisons'] / r['n']:>7.2f} "
+        print(f"{r['n']:>8} {r['seconds']:>8.2f} {1000 * r['seconds'] / r['n']:>7.3f} "
+              f"{r['peak_rss_mb']:>12.0f} {r['rss_before_mb']:>9.0f} {r['comparisons']:>12} "
+              f"{r['comparisons'] / r['n']:>7.2f} "
               f"{r['clusters']:>9} {r['pairwise_f1']:>8.3f} {r['bcubed_f1']:>6.3f}")
-    for a, b in zip(rows, rows[1:], strict=False):
-        growth = (b["seconds"] / a["seconds"]) / (b["n"] / a["n"])
-        print(f"growth {a['n']} -> {b['n']}: time x{b['seconds'] / a['seconds']:.1f} for x{b['n'] / a['n']:.0f} "
-              f"reports (normalised {growth:.2f}; 1.0 = linear)")
+    for a, b in itertools.pairwise(rows):
+        ratio_t, ratio_n = b["seconds"] / a["seconds"], b["n"] / a["n"]
+        print(f"growth {a['n']} -> {b['n']}: time x{ratio_t:.1f} for x{ratio_n:.0f} reports "
+              f"(normalised {ratio_t / ratio_n:.2f}; 1.0 = linear); comparisons per report "
+              f"{a['comparisons'] / a['n']:.2f} -> {b['comparisons'] / b['n']:.2f}")
     return 0
 
 

@@ -58,9 +58,9 @@ def test_seeds_end_to_end_and_idempotent(tmp_path: Path, shared_dir: Path) -> No
         art = st.get_article(aid)
         assert art["sentences"]
         for m in art["mentions"]:
-            assert art["text"][m["start"]:m["end"]] == m["text"], m
+            assert art["text"][m["start"] : m["end"]] == m["text"], m
         for s in art["sentences"]:
-            assert art["text"][s["start"]:s["end"]].strip()
+            assert art["text"][s["start"] : s["end"]].strip()
     # again: nothing new
     r2 = runner.invoke(app, ["ingest", str(shared_dir / "seeds"), "--db", db])
     assert r2.exit_code == 0, r2.output
@@ -101,11 +101,23 @@ def test_library_ingest_and_exports(tmp_path: Path) -> None:
     store = Store(opts.db)
     summary = ingest([str(inputs)], opts, store)
     assert summary.stored == 3 and summary.failed == 0
-    undated = [a for a in store.iter_articles() if a["id"] == "wire_002.txt"][0]
+    undated = next(a for a in store.iter_articles() if a["id"] == "wire_002.txt")
     assert undated["date"] is None and undated["title"] == "Police arrest protesters in Khartoum"
     for fmt in ("csv", "jsonl", "geojson"):
-        r = runner.invoke(app, ["export", "--what", "events", "--format", fmt, "--db", opts.db,
-                                "-o", str(tmp_path / f"e.{fmt}")])
+        r = runner.invoke(
+            app,
+            [
+                "export",
+                "--what",
+                "events",
+                "--format",
+                fmt,
+                "--db",
+                opts.db,
+                "-o",
+                str(tmp_path / f"e.{fmt}"),
+            ],
+        )
         assert r.exit_code == 0, r.output
     header = (tmp_path / "e.csv").read_text().splitlines()[0].split(",")
     assert header[:4] == ["event_id_cnty", "event_date", "year", "time_precision"]
@@ -119,8 +131,10 @@ def test_library_ingest_and_exports(tmp_path: Path) -> None:
 
 def test_stdin_and_non_english(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
-    fr = ("Des affrontements ont éclaté lundi dans la ville de Manbij entre les forces kurdes et des "
-          "combattants, selon l'Observatoire syrien des droits de l'homme, qui fait état de plusieurs morts.")
+    fr = (
+        "Des affrontements ont éclaté lundi dans la ville de Manbij entre les forces kurdes et des "
+        "combattants, selon l'Observatoire syrien des droits de l'homme, qui fait état de plusieurs morts."
+    )
     inputs = tmp_path / "fr.txt"
     inputs.write_text(fr, encoding="utf-8")
     r = runner.invoke(app, ["ingest", str(inputs), "--db", db])
@@ -138,8 +152,12 @@ def test_killed_mid_batch_resumes(tmp_path: Path) -> None:
     _write(inputs, n)
     db = tmp_path / "k.db"
     env = dict(os.environ, SITREP_BATCH_SIZE="2")
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "ingest", str(inputs), "--db", str(db), "-q"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitrep.cli", "ingest", str(inputs), "--db", str(db), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 120
     stored = 0
     while time.time() < deadline and proc.poll() is None:
@@ -158,8 +176,10 @@ def test_killed_mid_batch_resumes(tmp_path: Path) -> None:
     with sqlite3.connect(db) as c:
         n_stored = c.execute("select count(*) from articles").fetchone()[0]
         # complete: every stored article has its sentences
-        incomplete = c.execute("select count(*) from articles a where not exists "
-                               "(select 1 from sentences s where s.article_id = a.id)").fetchone()[0]
+        incomplete = c.execute(
+            "select count(*) from articles a where not exists "
+            "(select 1 from sentences s where s.article_id = a.id)"
+        ).fetchone()[0]
     assert 0 < n_stored <= n
     assert incomplete == 0
     r = runner.invoke(app, ["ingest", str(inputs), "--db", str(db)])

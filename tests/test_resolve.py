@@ -94,8 +94,8 @@ def test_reports_of_the_same_article_never_merge() -> None:
 
 
 def test_actor_mismatch_weighs_more_than_missing_actor() -> None:
-    base = report("a-1", "a", "2022-03-02", "Attack", "Baidoa", actor1="Al Shabaab", actor2="Civilians (Somalia)",
-                  notes="Gunmen killed two traders in Baidoa market.")
+    base = report("a-1", "a", "2022-03-02", "Attack", "Baidoa", actor1="Al Shabaab",
+                  actor2="Civilians (Somalia)", notes="Gunmen killed two traders in Baidoa market.")
     missing = report("b-1", "b", "2022-03-02", "Attack", "Baidoa",
                      notes="Two traders were shot dead at a market in Baidoa.")
     other = report("c-1", "c", "2022-03-02", "Attack", "Baidoa", actor1="Military Forces of Somalia",
@@ -149,7 +149,8 @@ def test_incremental_with_members_not_passed_keeps_them() -> None:
 
 
 def test_deterministic_whatever_the_input_order() -> None:
-    reports = tal_abyad_clash() + [
+    reports = [
+        *tal_abyad_clash(),
         report("a-1", "a", "2021-02-06", "Air/drone strike", "Gao", actor1="Military Forces of France"),
         report("c-1", "c", "2021-02-06", "Air/drone strike", "Gao", actor1="Military Forces of France"),
         report("u-1", "u", None, "Armed clash", "Tal Abyad", actor1=SDF, actor2=TFSA),

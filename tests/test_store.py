@@ -6,20 +6,39 @@ import datetime as dt
 
 import pytest
 
-from sitrep.records import Article, Document, Evidence, Event, Mention, Sentence
+from sitrep.records import Article, Document, Event, Evidence, Mention, Sentence
 from sitrep.store.core import EventFilter, Store
 from sitrep.store.migrate import current_revision
 
 
-def _doc(aid: str = "a1", text: str = "Clashes broke out in Manbij on Monday. Seven were killed.") -> Document:
-    art = Article(id=aid, text=text, title="t", date=dt.date(2019, 4, 2), content_hash=f"h-{aid}",
-                  status="processed", source="AFP")
+def _doc(
+    aid: str = "a1", text: str = "Clashes broke out in Manbij on Monday. Seven were killed."
+) -> Document:
+    art = Article(
+        id=aid,
+        text=text,
+        title="t",
+        date=dt.date(2019, 4, 2),
+        content_hash=f"h-{aid}",
+        status="processed",
+        source="AFP",
+    )
     sents = [Sentence(0, 0, 38, text[0:38]), Sentence(1, 39, len(text), text[39:])]
     ments = [Mention(21, 27, "Manbij", "GPE", 0)]
-    ev = Event(event_id=f"r-{aid}", article_ids=[aid], event_date=dt.date(2019, 4, 1), time_precision=1,
-               event_type="Battles", sub_event_type="Armed clash", location="Manbij", latitude=36.5,
-               longitude=37.95, fatalities=7, source="AFP",
-               evidence=[Evidence(aid, 0, 0, 38, text[0:38])])
+    ev = Event(
+        event_id=f"r-{aid}",
+        article_ids=[aid],
+        event_date=dt.date(2019, 4, 1),
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        location="Manbij",
+        latitude=36.5,
+        longitude=37.95,
+        fatalities=7,
+        source="AFP",
+        evidence=[Evidence(aid, 0, 0, 38, text[0:38])],
+    )
     return Document(article=art, sentences=sents, mentions=ments, events=[ev])
 
 
@@ -31,7 +50,7 @@ def test_migrations_and_roundtrip(db_url: str) -> None:
     art = st.get_article("a1")
     assert art["text"] == doc.article.text
     for m in art["mentions"]:
-        assert art["text"][m["start"]:m["end"]] == m["text"]
+        assert art["text"][m["start"] : m["end"]] == m["text"]
     assert [r["event_id"] for r in art["reports"]] == ["r-a1"]
     assert st.unresolved_reports()[0].event_date == dt.date(2019, 4, 1)
     # saving again replaces, never duplicates
@@ -47,7 +66,9 @@ def test_write_events_and_filters(db_url: str) -> None:
     st.save_document(_doc("a1"))
     st.save_document(_doc("a2", "Air strikes hit Baghouz on Sunday, killing nine people in total."))
     reports = st.unresolved_reports()
-    st.write_events([(reports[0], [(reports[0].event_id, None)]), (reports[1], [(reports[1].event_id, None)])])
+    st.write_events(
+        [(reports[0], [(reports[0].event_id, None)]), (reports[1], [(reports[1].event_id, None)])]
+    )
     assert st.unresolved_reports() == []
     rows, total = st.list_events(EventFilter(location="manbij"))
     assert total == 2  # both hand-built reports say Manbij

@@ -71,9 +71,15 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "stored": self.stored, "duplicates": self.duplicates, "not_english": self.not_english,
-            "failed": self.failed, "skipped": self.skipped, "events": self.events, "claims": self.claims,
-            "merged_events": self.merged_events, "seconds": round(self.seconds, 3),
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "not_english": self.not_english,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "events": self.events,
+            "claims": self.claims,
+            "merged_events": self.merged_events,
+            "seconds": round(self.seconds, 3),
             "items": [r.__dict__ for r in self.items],
         }
 
@@ -81,8 +87,9 @@ class IngestSummary:
 Callback = Callable[[ItemResult], None]
 
 
-def process_documents(docs: Iterable[Document], components: Sequence[Component], options: Options
-                      ) -> Iterator[Document]:
+def process_documents(
+    docs: Iterable[Document], components: Sequence[Component], options: Options
+) -> Iterator[Document]:
     """Run extraction components over NLP-pass Documents."""
     for doc in docs:
         for comp in components:
@@ -91,8 +98,9 @@ def process_documents(docs: Iterable[Document], components: Sequence[Component],
         yield doc
 
 
-def analyze_articles(articles: Sequence[Article], options: Options,
-                     components: Sequence[Component] | None = None) -> list[Document]:
+def analyze_articles(
+    articles: Sequence[Article], options: Options, components: Sequence[Component] | None = None
+) -> list[Document]:
     """Library entry point without a store: Articles in, fully extracted Documents out."""
     comps = list(components) if components is not None else load_components(_component_names(options))
     docs = get_nlp(options).pipe(list(articles))
@@ -104,9 +112,14 @@ def _component_names(options: Options) -> tuple[str, ...]:
     return tuple(names) if names else DEFAULT_COMPONENTS
 
 
-def ingest(paths: Sequence[str], options: Options, store: Store | None = None,
-           on_item: Callback | None = None, stdin: BinaryIO | None = None,
-           articles: Iterable[Any] | None = None) -> IngestSummary:
+def ingest(
+    paths: Sequence[str],
+    options: Options,
+    store: Store | None = None,
+    on_item: Callback | None = None,
+    stdin: BinaryIO | None = None,
+    articles: Iterable[Any] | None = None,
+) -> IngestSummary:
     """Read inputs, process new articles, store them, then merge events across articles.
 
     ``articles`` may be given instead of ``paths`` (already-read Article / ItemError / ItemSkipped
@@ -128,8 +141,11 @@ def ingest(paths: Sequence[str], options: Options, store: Store | None = None,
         if r.status == "failed":
             store.record_error(r.item, r.message)
             if options.on_error == "stop":
-                raise BatchAborted(f"stopped at the first failure: {r.message}", item=r.item,
-                                   hint="use --on-error continue to go on past bad items")
+                raise BatchAborted(
+                    f"stopped at the first failure: {r.message}",
+                    item=r.item,
+                    hint="use --on-error continue to go on past bad items",
+                )
 
     pending: list[Article] = []
 
@@ -161,8 +177,14 @@ def ingest(paths: Sequence[str], options: Options, store: Store | None = None,
             except SitrepError as exc:
                 report(ItemResult(art.origin or art.id, "failed", art.id, message=str(exc)))
                 continue
-            report(ItemResult(art.origin or art.id, "not_english", art.id,
-                              message=f"language {art.language!r}: stored, not processed"))
+            report(
+                ItemResult(
+                    art.origin or art.id,
+                    "not_english",
+                    art.id,
+                    message=f"language {art.language!r}: stored, not processed",
+                )
+            )
             continue
         pending.append(art)
         if len(pending) >= max(1, options.batch_size):
@@ -188,8 +210,9 @@ def _duplicate_of(art: Article, store: Store, seen: dict[str, str], options: Opt
     return None
 
 
-def _process_batch(batch: list[Article], components: Sequence[Component], options: Options, store: Store,
-                   report: Callback) -> None:
+def _process_batch(
+    batch: list[Article], components: Sequence[Component], options: Options, store: Store, report: Callback
+) -> None:
     nlp = get_nlp(options)
     try:
         docs = list(nlp.pipe(batch))
@@ -213,11 +236,18 @@ def _process_batch(batch: list[Article], components: Sequence[Component], option
             continue
         except Exception as exc:
             log.exception("processing %s failed", art.id)
-            report(ItemResult(art.origin or art.id, "failed", art.id,
-                              message=f"processing failed ({type(exc).__name__}: {exc}); please report this"))
+            report(
+                ItemResult(
+                    art.origin or art.id,
+                    "failed",
+                    art.id,
+                    message=f"processing failed ({type(exc).__name__}: {exc}); please report this",
+                )
+            )
             continue
-        report(ItemResult(art.origin or art.id, "stored", art.id, events=len(doc.events),
-                          claims=len(doc.claims)))
+        report(
+            ItemResult(art.origin or art.id, "stored", art.id, events=len(doc.events), claims=len(doc.claims))
+        )
 
 
 # ---------------------------------------------------------------------- resolve (merge across articles)

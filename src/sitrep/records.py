@@ -116,7 +116,9 @@ class Place:
     admin2: str | None = None
     admin3: str | None = None
     region: str | None = None  # ACLED region, e.g. "Middle East"
-    feature_class: str | None = None  # GeoNames class: P populated, A admin, H water, T terrain, L area, S spot
+    feature_class: str | None = (
+        None  # GeoNames class: P populated, A admin, H water, T terrain, L area, S spot
+    )
     feature_code: str | None = None
     population: int = 0
     geonames_id: int | None = None

@@ -43,8 +43,9 @@ def _article_sources(store: Store, reports: Sequence[Event]) -> dict[str, str]:
     return {aid: r.source for r in reports for aid in r.article_ids if r.source}
 
 
-def _persist(store: Store, clusters: Sequence[Cluster], reports: dict[str, Event],
-             removed: Sequence[str]) -> int:
+def _persist(
+    store: Store, clusters: Sequence[Cluster], reports: dict[str, Event], removed: Sequence[str]
+) -> int:
     merged: list[tuple[Event, list[tuple[str, Any]]]] = []
     for cl in clusters:
         members = [reports[rid] for rid in cl.member_ids if rid in reports]
@@ -74,8 +75,9 @@ def resolve_pending(store: Store, options: Options) -> int:
     reports.update({r.event_id: r for r in new})
     ropts = ResolveOptions.load(options.data_dirs)
     before = {c.event_id: list(c.member_ids) for c in existing}
-    clusters = resolve(list(reports.values()), existing=existing, constraints=_constraints(store),
-                       options=ropts)
+    clusters = resolve(
+        list(reports.values()), existing=existing, constraints=_constraints(store), options=ropts
+    )
     changed = [c for c in clusters if before.get(c.event_id) != c.member_ids]
     live = {c.event_id for c in clusters}
     removed = [eid for eid in list(before) + list(orphans) if eid not in live]

@@ -11,10 +11,35 @@ from sitrep.serialize import event_from_dict, to_jsonable
 
 # fields a reviewer may correct (the ACLED columns and sitrep's date end)
 CORRECTABLE = (
-    "event_date", "event_date_end", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
-    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+    "event_date",
+    "event_date_end",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
 )
 
 
@@ -27,8 +52,16 @@ def apply_corrections(event: Event, corrections: dict[str, Any]) -> Event:
         if field not in CORRECTABLE:
             raise ReviewError(f"field {field!r} cannot be corrected", item=event.event_id)
         data[field] = value
-        data.setdefault("provenance", {})[field] = [{
-            "article_id": "", "sentence_index": None, "start": None, "end": None, "text": "",
-            "field": field, "note": "corrected by a reviewer (see audit trail)"}]
+        data.setdefault("provenance", {})[field] = [
+            {
+                "article_id": "",
+                "sentence_index": None,
+                "start": None,
+                "end": None,
+                "text": "",
+                "field": field,
+                "note": "corrected by a reviewer (see audit trail)",
+            }
+        ]
     new = event_from_dict(data)
     return dataclasses.replace(new)

@@ -24,7 +24,9 @@ from sitrep.store.core import EventFilter, Store
 console = Console()
 err = Console(stderr=True)
 
-DbOpt = typer.Option(None, "--db", help="SQLite path or postgresql:// URL (default ./sitrep.db or $SITREP_DB)")
+DbOpt = typer.Option(
+    None, "--db", help="SQLite path or postgresql:// URL (default ./sitrep.db or $SITREP_DB)"
+)
 ConfigOpt = typer.Option(None, "--config", help="TOML config file (see docs/USAGE.md)")
 
 
@@ -54,13 +56,30 @@ def _date(v: str | None, name: str) -> dt.date | None:
         raise typer.Exit(2) from None
 
 
-def event_filter(date_from: str | None = None, date_to: str | None = None, event_type: str | None = None,
-                 sub_event_type: str | None = None, actor: str | None = None, location: str | None = None,
-                 country: str | None = None, q: str | None = None, reviewed: bool | None = None,
-                 article: str | None = None) -> EventFilter:
-    return EventFilter(date_from=_date(date_from, "from"), date_to=_date(date_to, "to"), event_type=event_type,
-                       sub_event_type=sub_event_type, actor=actor, location=location, country=country, q=q,
-                       reviewed=reviewed, article_id=article)
+def event_filter(
+    date_from: str | None = None,
+    date_to: str | None = None,
+    event_type: str | None = None,
+    sub_event_type: str | None = None,
+    actor: str | None = None,
+    location: str | None = None,
+    country: str | None = None,
+    q: str | None = None,
+    reviewed: bool | None = None,
+    article: str | None = None,
+) -> EventFilter:
+    return EventFilter(
+        date_from=_date(date_from, "from"),
+        date_to=_date(date_to, "to"),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor=actor,
+        location=location,
+        country=country,
+        q=q,
+        reviewed=reviewed,
+        article_id=article,
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -82,16 +101,34 @@ def register(app: typer.Typer) -> None:
         from sitrep.pipeline import ItemResult
         from sitrep.pipeline import ingest as run
 
-        opts = _options(db, config, force=force or None, model=model, n_process=n_process,
-                        batch_size=batch_size, max_bytes=max_bytes, on_error=on_error,
-                        merge=False if no_merge else None)
+        opts = _options(
+            db,
+            config,
+            force=force or None,
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            on_error=on_error,
+            merge=False if no_merge else None,
+        )
         store = _store(opts)
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         show_bar = sys.stderr.isatty() and not quiet
-        progress: Any = (Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                             TextColumn("{task.completed} items"), TimeElapsedColumn(), console=err,
-                             transient=True) if show_bar else nullcontext())
+        progress: Any = (
+            Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed} items"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            )
+            if show_bar
+            else nullcontext()
+        )
         with progress as bar:
             task = bar.add_task("ingesting", total=None) if show_bar else None
 
@@ -103,7 +140,9 @@ def register(app: typer.Typer) -> None:
                 elif quiet:
                     return
                 elif r.status == "stored":
-                    console.print(f"[green]stored[/]    {r.article_id}  ({r.events} events, {r.claims} claims)")
+                    console.print(
+                        f"[green]stored[/]    {r.article_id}  ({r.events} events, {r.claims} claims)"
+                    )
                 elif r.status == "duplicate":
                     console.print(f"[yellow]duplicate[/] {r.article_id}: {r.message}")
                 elif r.status == "not_english":
@@ -121,15 +160,20 @@ def register(app: typer.Typer) -> None:
             f"{summary.not_english} not English (stored, not processed), {summary.skipped} skipped, "
             f"[{'red' if summary.failed else 'bold'}]{summary.failed} failed[/]; {summary.events} events, "
             f"{summary.claims} claims; {summary.merged_events} merged events updated "
-            f"({summary.seconds:.1f}s)")
+            f"({summary.seconds:.1f}s)"
+        )
         if summary.stored == 0 and summary.duplicates and not summary.failed:
             console.print("nothing new stored (already ingested; use --force to re-process)")
         raise typer.Exit(0 if summary.ok else 1)
 
     @app.command()
-    def articles(db: str | None = DbOpt, limit: int = typer.Option(50), offset: int = typer.Option(0),
-                 q: str | None = typer.Option(None, help="search title/id"),
-                 as_json: bool = typer.Option(False, "--json")) -> None:
+    def articles(
+        db: str | None = DbOpt,
+        limit: int = typer.Option(50),
+        offset: int = typer.Option(0),
+        q: str | None = typer.Option(None, help="search title/id"),
+        as_json: bool = typer.Option(False, "--json"),
+    ) -> None:
         """List stored articles."""
         store = _store(_options(db))
         rows, total = store.list_articles(limit=limit, offset=offset, q=q)
@@ -144,9 +188,12 @@ def register(app: typer.Typer) -> None:
         console.print(t)
 
     @app.command()
-    def show(article_id: str, db: str | None = DbOpt,
-             kinds: str = typer.Option("entity,time,place,actor", help="mention kinds to list"),
-             as_json: bool = typer.Option(False, "--json")) -> None:
+    def show(
+        article_id: str,
+        db: str | None = DbOpt,
+        kinds: str = typer.Option("entity,time,place,actor", help="mention kinds to list"),
+        as_json: bool = typer.Option(False, "--json"),
+    ) -> None:
         """Show an article with its sentences and mentions, spans highlighted."""
         store = _store(_options(db))
         try:
@@ -219,10 +266,12 @@ def register(app: typer.Typer) -> None:
         q: str | None = typer.Option(None, help="text search"),
         article: str | None = typer.Option(None, help="events from this article"),
         limit: int = typer.Option(50),
-        show_id: str | None = typer.Option(None, "--show", help="show one event in full, with its merge explanation"),
+        show_id: str | None = typer.Option(
+            None, "--show", help="show one event in full, with its merge explanation"
+        ),
         as_json: bool = typer.Option(False, "--json"),
     ) -> None:
-        """List merged events with filters, or --show ID for one event with provenance and merge explanation."""
+        """List merged events with filters, or --show ID: one event with provenance and merge explanation."""
         store = _store(_options(db))
         if show_id:
             try:
@@ -235,8 +284,9 @@ def register(app: typer.Typer) -> None:
             else:
                 console.print(render_event(ev))
             return
-        flt = event_filter(date_from, date_to, event_type, sub_event_type, actor, location, country, q,
-                           article=article)
+        flt = event_filter(
+            date_from, date_to, event_type, sub_event_type, actor, location, country, q, article=article
+        )
         rows, total = store.list_events(flt, limit=limit)
         if as_json:
             console.print_json(json.dumps(rows, default=str))
@@ -252,16 +302,29 @@ def register(app: typer.Typer) -> None:
             fat = "" if r.get("fatalities") is None else str(r["fatalities"])
             if "fatalities" in (r.get("conflicts") or {}):
                 fat += "*"
-            t.add_row(r["event_id"], str(date), r.get("sub_event_type") or r.get("event_type") or "",
-                      r.get("actor1") or "", r.get("actor2") or "", loc, fat, str(r.get("n_sources", 1)))
+            t.add_row(
+                r["event_id"],
+                str(date),
+                r.get("sub_event_type") or r.get("event_type") or "",
+                r.get("actor1") or "",
+                r.get("actor2") or "",
+                loc,
+                fat,
+                str(r.get("n_sources", 1)),
+            )
         console.print(t)
         if any("fatalities" in (r.get("conflicts") or {}) for r in rows):
             console.print("[dim]* sources disagree on fatalities: see --show ID[/]")
 
     @app.command()
-    def claims(db: str | None = DbOpt, speaker: str | None = typer.Option(None),
-               actor: str | None = typer.Option(None), article: str | None = typer.Option(None),
-               limit: int = typer.Option(50), as_json: bool = typer.Option(False, "--json")) -> None:
+    def claims(
+        db: str | None = DbOpt,
+        speaker: str | None = typer.Option(None),
+        actor: str | None = typer.Option(None),
+        article: str | None = typer.Option(None),
+        limit: int = typer.Option(50),
+        as_json: bool = typer.Option(False, "--json"),
+    ) -> None:
         """List claims and quotes (who said what), with filters."""
         store = _store(_options(db))
         rows, total = store.list_claims(speaker=speaker, actor=actor, article_id=article, limit=limit)
@@ -272,10 +335,15 @@ def register(app: typer.Typer) -> None:
         for c in ("speaker", "affiliation", "cue", "kind", "quote", "article"):
             t.add_column(c, overflow="fold")
         for r in rows:
-            t.add_row(r.get("speaker") or "", r.get("affiliation") or "", r.get("cue") or "",
-                      r.get("kind") or "", (r.get("quote") or "")[:120], r.get("article_id") or "")
+            t.add_row(
+                r.get("speaker") or "",
+                r.get("affiliation") or "",
+                r.get("cue") or "",
+                r.get("kind") or "",
+                (r.get("quote") or "")[:120],
+                r.get("article_id") or "",
+            )
         console.print(t)
-
 
     @app.command()
     def report(
@@ -307,9 +375,14 @@ def render_article(art: dict[str, Any], kinds: set[str]) -> Table:
     text = art["text"]
     out = Table(show_header=False, box=None, padding=(0, 1))
     out.add_row(Text(f"{art['id']}  {art.get('title') or ''}", style="bold"))
-    out.add_row(Text(f"date: {art.get('date') or 'none'} ({art.get('date_source') or 'no date in input'})  "
-                     f"source: {art.get('source') or '—'}  language: {art.get('language') or '?'}  "
-                     f"status: {art['status']}", style="dim"))
+    out.add_row(
+        Text(
+            f"date: {art.get('date') or 'none'} ({art.get('date_source') or 'no date in input'})  "
+            f"source: {art.get('source') or '—'}  language: {art.get('language') or '?'}  "
+            f"status: {art['status']}",
+            style="dim",
+        )
+    )
     mentions = [m for m in art["mentions"] if m["kind"] in kinds]
     legend = Text("legend: ")
     for k in ("entity", "time", "place", "actor"):
@@ -318,7 +391,7 @@ def render_article(art: dict[str, Any], kinds: set[str]) -> Table:
             legend.append(" ")
     out.add_row(legend)
     for s in art["sentences"]:
-        t = Text(text[s["start"]:s["end"]])
+        t = Text(text[s["start"] : s["end"]])
         for m in mentions:
             if s["start"] <= m["start"] and m["end"] <= s["end"]:
                 t.stylize(STYLES.get(m["kind"], "underline"), m["start"] - s["start"], m["end"] - s["start"])
@@ -335,8 +408,12 @@ def render_article(art: dict[str, Any], kinds: set[str]) -> Table:
             val = f"{val} p{a.get('precision')} {a.get('tense', '')}".strip()
         elif m["kind"] == "place":
             p = a.get("place") or {}
-            val = (f"{p.get('name')}, {p.get('admin1') or ''}, {p.get('country') or ''} "
-                   f"({p.get('latitude')}, {p.get('longitude')}) gp{a.get('geo_precision')}" if p else "unresolved")
+            val = (
+                f"{p.get('name')}, {p.get('admin1') or ''}, {p.get('country') or ''} "
+                f"({p.get('latitude')}, {p.get('longitude')}) gp{a.get('geo_precision')}"
+                if p
+                else "unresolved"
+            )
         elif m["kind"] == "actor":
             val = f"inter {a.get('inter')}"
         else:
@@ -350,25 +427,36 @@ def render_event(ev: dict[str, Any]) -> Table:
     t = Table(title=f"event {ev['event_id']}", show_header=False)
     from sitrep.export.writers import ACLED_COLUMNS
 
-    for k in ["event_date", "event_date_end", "relative_date"] + ACLED_COLUMNS[3:]:
+    for k in ["event_date", "event_date_end", "relative_date", *ACLED_COLUMNS[3:]]:
         if k in ev and ev.get(k) not in (None, "", []):
             t.add_row(k, str(ev[k]))
     t.add_row("documents", "; ".join(ev.get("article_ids") or []))
     for f, vals in (ev.get("conflicts") or {}).items():
-        t.add_row(f"[red]sources disagree: {f}[/]",
-                  "  |  ".join(f"{v.get('value')} ({v.get('source') or v.get('article_id')})" for v in vals))
+        t.add_row(
+            f"[red]sources disagree: {f}[/]",
+            "  |  ".join(f"{v.get('value')} ({v.get('source') or v.get('article_id')})" for v in vals),
+        )
     for f, evs in (ev.get("provenance") or {}).items():
         for e in evs[:3]:
-            where = f"{e.get('article_id')}[{e.get('start')}:{e.get('end')}]" if e.get("start") is not None else ""
+            where = (
+                f"{e.get('article_id')}[{e.get('start')}:{e.get('end')}]"
+                if e.get("start") is not None
+                else ""
+            )
             t.add_row(f"provenance.{f}", f"{e.get('note') or ''} {where} {e.get('text', '')[:100]}".strip())
     for m in ev.get("members", []):
         expl = m.get("explanation") or {}
         if isinstance(expl, dict) and expl:
             feats = ", ".join(f"{k}={v}" for k, v in (expl.get("features") or {}).items())
-            t.add_row(f"merge {m['report_id']}", f"{expl.get('decision', '')} score={expl.get('score')} {feats}")
+            t.add_row(
+                f"merge {m['report_id']}", f"{expl.get('decision', '')} score={expl.get('score')} {feats}"
+            )
         else:
             t.add_row(f"member {m['report_id']}", f"from {m['article_id']} (founding report)")
     for a in ev.get("audit", []):
-        t.add_row(f"audit {a['at']}", f"{a['user']} {a['action']} {a.get('field') or ''}: "
-                                      f"{a.get('old')} -> {a.get('new')} ({a.get('reason') or ''})")
+        t.add_row(
+            f"audit {a['at']}",
+            f"{a['user']} {a['action']} {a.get('field') or ''}: "
+            f"{a.get('old')} -> {a.get('new')} ({a.get('reason') or ''})",
+        )
     return t

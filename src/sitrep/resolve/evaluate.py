@@ -88,12 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--oracle", action="store_true", help="use the hand-coded reports in gold.yaml")
     ap.add_argument("--fakes", help="run the pipeline over a FA-KES JSONL file and list what merged")
     ap.add_argument("--limit", type=int, default=0, help="with --fakes: only the first N articles")
+    ap.add_argument("--dump", help="with --fakes: write the clusters and their reports as JSON here")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every cluster with its explanation")
     args = ap.parse_args(argv)
     from sitrep.resolve import testset
 
     if args.fakes:
-        return testset.run_fakes(Path(args.fakes), args.limit, verbose=args.verbose)
+        dump = Path(args.dump) if args.dump else None
+        return testset.run_fakes(Path(args.fakes), args.limit, verbose=args.verbose, dump=dump)
     if not args.folder:
         ap.error("give a test set folder or --fakes")
     return testset.run_folder(Path(args.folder), oracle=args.oracle, verbose=args.verbose)

@@ -140,7 +140,7 @@ def gold_labels(ts: TestSet, reports: list[Event], context: dict[str, str] | Non
 
 
 def _print_clusters(clusters: list[Cluster], by_id: dict[str, Event], labels: dict[str, str],
-                    sources: dict[str, str], verbose: bool) -> None:
+                    sources: dict[str, str], verbose: bool, titles: dict[str, str] | None = None) -> None:
     for c in clusters:
         merged = merge_reports(c.event_id, [by_id[m] for m in c.member_ids], sources)
         gold = sorted({labels.get(m, "-") for m in c.member_ids})
@@ -149,6 +149,9 @@ def _print_clusters(clusters: list[Cluster], by_id: dict[str, Event], labels: di
         if verbose:
             for line in explain(c)[1:]:
                 print("   ", line)
+            for art in merged.article_ids:
+                if titles is not None:
+                    print(f"    article {art}: {titles.get(art, '')}")
             if merged.tags:
                 print("    tags:", merged.tags)
 
@@ -176,7 +179,7 @@ def run_folder(folder: Path, oracle: bool = False, verbose: bool = False) -> int
     return 0
 
 
-def run_fakes(path: Path, limit: int = 0, verbose: bool = False) -> int:
+def run_fakes(path: Path, limit: int = 0, verbose: bool = False, dump: Path | None = None) -> int:
     """Pipeline + resolve over FA-KES articles; list the clusters with more than one source."""
     articles = []
     with path.open(encoding="utf-8") as fh:
@@ -200,5 +203,13 @@ def run_fakes(path: Path, limit: int = 0, verbose: bool = False) -> int:
     print(f"articles {len(articles)}, reports {len(reports)}, clusters {len(clusters)}, "
           f"multi-source clusters {len(multi)}, comparisons {stats.comparisons}; "
           f"extraction {t1 - t0:.1f}s, resolve {t2 - t1:.2f}s")
-    _print_clusters(multi, by_id, {}, sources, verbose)
+    titles = {a.id: a.title or "" for a in articles}
+    _print_clusters(multi, by_id, {}, sources, verbose, titles)
+    if dump:
+        rows = [{"event_id": c.event_id, "members": [
+            {"id": m, "article": by_id[m].article_ids[0], "date": str(by_id[m].event_date),
+             "sub_event_type": by_id[m].sub_event_type, "location": by_id[m].location,
+             "admin1": by_id[m].admin1, "fatalities": by_id[m].fatalities} for m in c.member_ids]}
+            for c in clusters]
+        dump.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

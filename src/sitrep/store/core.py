@@ -59,8 +59,19 @@ class EventFilter:
     article_id: str | None = None
 
 
-SORTABLE = {"event_date", "event_type", "sub_event_type", "actor1", "location", "fatalities",
-            "n_sources", "country", "admin1", "updated_at", "id"}
+SORTABLE = {
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "location",
+    "fatalities",
+    "n_sources",
+    "country",
+    "admin1",
+    "updated_at",
+    "id",
+}
 
 
 class Store:
@@ -76,8 +87,11 @@ class Store:
             try:
                 upgrade(self.engine)
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot migrate store: {exc}", item=str(db),
-                                 hint="is it a sitrep database? is the server running?") from exc
+                raise StoreError(
+                    f"cannot migrate store: {exc}",
+                    item=str(db),
+                    hint="is it a sitrep database? is the server running?",
+                ) from exc
 
     @property
     def dialect(self) -> str:
@@ -89,14 +103,22 @@ class Store:
     # ------------------------------------------------------------------ articles
     def find_article(self, article_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(s.articles.c.id, s.articles.c.content_hash, s.articles.c.status)
-                               .where(s.articles.c.id == article_id)).mappings().first()
+            row = (
+                conn.execute(
+                    select(s.articles.c.id, s.articles.c.content_hash, s.articles.c.status).where(
+                        s.articles.c.id == article_id
+                    )
+                )
+                .mappings()
+                .first()
+            )
             return dict(row) if row else None
 
     def find_by_hash(self, content_hash: str) -> str | None:
         with self.engine.connect() as conn:
-            return conn.execute(select(s.articles.c.id).where(s.articles.c.content_hash == content_hash)
-                                .limit(1)).scalar()
+            return conn.execute(
+                select(s.articles.c.id).where(s.articles.c.content_hash == content_hash).limit(1)
+            ).scalar()
 
     def save_document(self, doc: Document) -> None:
         """Store an article with everything derived from it, replacing earlier results, atomically."""
@@ -106,8 +128,13 @@ class Store:
             conn.execute(delete(s.articles).where(s.articles.c.id == a.id))
             conn.execute(insert(s.articles).values(**_article_row(a)))
             if doc.sentences:
-                conn.execute(insert(s.sentences), [
-                    {"article_id": a.id, "idx": x.index, "start": x.start, "end": x.end} for x in doc.sentences])
+                conn.execute(
+                    insert(s.sentences),
+                    [
+                        {"article_id": a.id, "idx": x.index, "start": x.start, "end": x.end}
+                        for x in doc.sentences
+                    ],
+                )
             rows = _mention_rows(doc)
             if rows:
                 conn.execute(insert(s.mentions), rows)
@@ -118,8 +145,9 @@ class Store:
                 conn.execute(insert(s.claims), [_claim_row(c) for c in doc.claims])
 
     def _delete_derived(self, conn: Connection, article_id: str) -> None:
-        report_ids = [r for (r,) in conn.execute(select(s.reports.c.id).where(
-            s.reports.c.article_id == article_id))]
+        report_ids = [
+            r for (r,) in conn.execute(select(s.reports.c.id).where(s.reports.c.article_id == article_id))
+        ]
         if report_ids:
             conn.execute(delete(s.event_members).where(s.event_members.c.report_id.in_(report_ids)))
         for table in (s.mentions, s.sentences, s.reports, s.claims):
@@ -129,10 +157,25 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(insert(s.ingest_errors).values(item=item, error=error, at=now()))
 
-    def list_articles(self, limit: int = 50, offset: int = 0, q: str | None = None,
-                      status: str | None = None) -> tuple[list[dict[str, Any]], int]:
-        cols = [s.articles.c[c] for c in ("id", "title", "date", "date_source", "source", "url", "language",
-                                          "status", "fmt", "origin", "ingested_at")]
+    def list_articles(
+        self, limit: int = 50, offset: int = 0, q: str | None = None, status: str | None = None
+    ) -> tuple[list[dict[str, Any]], int]:
+        cols = [
+            s.articles.c[c]
+            for c in (
+                "id",
+                "title",
+                "date",
+                "date_source",
+                "source",
+                "url",
+                "language",
+                "status",
+                "fmt",
+                "origin",
+                "ingested_at",
+            )
+        ]
         cond = []
         if q:
             cond.append(or_(s.articles.c.title.ilike(f"%{q}%"), s.articles.c.id.ilike(f"%{q}%")))
@@ -140,7 +183,9 @@ class Store:
             cond.append(s.articles.c.status == status)
         where = and_(*cond) if cond else None
         with self.engine.connect() as conn:
-            stmt = select(*cols).order_by(s.articles.c.ingested_at, s.articles.c.id).limit(limit).offset(offset)
+            stmt = (
+                select(*cols).order_by(s.articles.c.ingested_at, s.articles.c.id).limit(limit).offset(offset)
+            )
             cstmt = select(func.count()).select_from(s.articles)
             if where is not None:
                 stmt, cstmt = stmt.where(where), cstmt.where(where)
@@ -155,22 +200,46 @@ class Store:
             if row is None:
                 raise NotFoundError("no such article", item=article_id, hint="see `sitrep articles`")
             art = dict(row)
-            art["sentences"] = [dict(r) for r in conn.execute(
-                select(s.sentences.c.idx, s.sentences.c.start, s.sentences.c.end)
-                .where(s.sentences.c.article_id == article_id).order_by(s.sentences.c.idx)).mappings()]
-            art["mentions"] = [dict(r) for r in conn.execute(
-                select(s.mentions.c.kind, s.mentions.c.label, s.mentions.c.start, s.mentions.c.end,
-                       s.mentions.c.text, s.mentions.c.sentence_index, s.mentions.c.attrs)
-                .where(s.mentions.c.article_id == article_id)
-                .order_by(s.mentions.c.start, s.mentions.c.kind)).mappings()]
-            art["claims"] = [r.data for r in conn.execute(
-                select(s.claims.c.data).where(s.claims.c.article_id == article_id)
-                .order_by(s.claims.c.start))]
+            art["sentences"] = [
+                dict(r)
+                for r in conn.execute(
+                    select(s.sentences.c.idx, s.sentences.c.start, s.sentences.c.end)
+                    .where(s.sentences.c.article_id == article_id)
+                    .order_by(s.sentences.c.idx)
+                ).mappings()
+            ]
+            art["mentions"] = [
+                dict(r)
+                for r in conn.execute(
+                    select(
+                        s.mentions.c.kind,
+                        s.mentions.c.label,
+                        s.mentions.c.start,
+                        s.mentions.c.end,
+                        s.mentions.c.text,
+                        s.mentions.c.sentence_index,
+                        s.mentions.c.attrs,
+                    )
+                    .where(s.mentions.c.article_id == article_id)
+                    .order_by(s.mentions.c.start, s.mentions.c.kind)
+                ).mappings()
+            ]
+            art["claims"] = [
+                r.data
+                for r in conn.execute(
+                    select(s.claims.c.data)
+                    .where(s.claims.c.article_id == article_id)
+                    .order_by(s.claims.c.start)
+                )
+            ]
             art["reports"] = []
-            for r in conn.execute(select(s.reports.c.data, s.reports.c.kept, s.event_members.c.event_id)
-                                  .select_from(s.reports.outerjoin(
-                                      s.event_members, s.event_members.c.report_id == s.reports.c.id))
-                                  .where(s.reports.c.article_id == article_id)):
+            for r in conn.execute(
+                select(s.reports.c.data, s.reports.c.kept, s.event_members.c.event_id)
+                .select_from(
+                    s.reports.outerjoin(s.event_members, s.event_members.c.report_id == s.reports.c.id)
+                )
+                .where(s.reports.c.article_id == article_id)
+            ):
                 d = dict(r.data)
                 d["kept"] = r.kept
                 d["merged_event_id"] = r.event_id
@@ -181,17 +250,23 @@ class Store:
     def unresolved_reports(self) -> list[Event]:
         """Kept reports that belong to no merged event yet (new, or re-processed articles)."""
         with self.engine.connect() as conn:
-            stmt = (select(s.reports.c.data).select_from(
-                s.reports.outerjoin(s.event_members, s.event_members.c.report_id == s.reports.c.id))
+            stmt = (
+                select(s.reports.c.data)
+                .select_from(
+                    s.reports.outerjoin(s.event_members, s.event_members.c.report_id == s.reports.c.id)
+                )
                 .where(s.reports.c.kept.is_(True), s.event_members.c.event_id.is_(None))
-                .order_by(s.reports.c.id))
+                .order_by(s.reports.c.id)
+            )
             return [event_from_dict(r.data) for r in conn.execute(stmt)]
 
     def reports_by_id(self, ids: Sequence[str]) -> dict[str, Event]:
         out: dict[str, Event] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(list(ids), 500):
-                for r in conn.execute(select(s.reports.c.id, s.reports.c.data).where(s.reports.c.id.in_(chunk))):
+                for r in conn.execute(
+                    select(s.reports.c.id, s.reports.c.data).where(s.reports.c.id.in_(chunk))
+                ):
                     out[r.id] = event_from_dict(r.data)
         return out
 
@@ -199,20 +274,29 @@ class Store:
         """event_id -> [(report_id, explanation)] for every merged event."""
         out: dict[str, list[tuple[str, Any]]] = {}
         with self.engine.connect() as conn:
-            for r in conn.execute(select(s.event_members).order_by(s.event_members.c.event_id,
-                                                                   s.event_members.c.report_id)):
+            for r in conn.execute(
+                select(s.event_members).order_by(s.event_members.c.event_id, s.event_members.c.report_id)
+            ):
                 out.setdefault(r.event_id, []).append((r.report_id, r.explanation))
         return out
 
     def constraints(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(select(s.merge_constraints)
-                                                  .order_by(s.merge_constraints.c.id)).mappings()]
+            return [
+                dict(r)
+                for r in conn.execute(
+                    select(s.merge_constraints).order_by(s.merge_constraints.c.id)
+                ).mappings()
+            ]
 
-    def add_constraint(self, conn: Connection, a: str, b: str, kind: str, user: str,
-                       reason: str | None) -> None:
-        conn.execute(insert(s.merge_constraints).values(report_a=a, report_b=b, kind=kind, user=user,
-                                                        reason=reason, created_at=now()))
+    def add_constraint(
+        self, conn: Connection, a: str, b: str, kind: str, user: str, reason: str | None
+    ) -> None:
+        conn.execute(
+            insert(s.merge_constraints).values(
+                report_a=a, report_b=b, kind=kind, user=user, reason=reason, created_at=now()
+            )
+        )
 
     def corrections_for(self, conn: Connection, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
@@ -221,8 +305,9 @@ class Store:
                 out.setdefault(r.event_id, {})[r.field] = r.value
         return out
 
-    def write_events(self, merged: Sequence[tuple[Event, list[tuple[str, Any]]]],
-                     removed: Sequence[str] = ()) -> None:
+    def write_events(
+        self, merged: Sequence[tuple[Event, list[tuple[str, Any]]]], removed: Sequence[str] = ()
+    ) -> None:
         """Replace merged events (and their membership) in one transaction.
 
         Reviewer corrections for each event are applied on top of the merged values here, so
@@ -237,9 +322,18 @@ class Store:
             member_ids = [rid for _, members in merged for rid, _ in members]
             for chunk in _chunks(member_ids, 500):
                 conn.execute(delete(s.event_members).where(s.event_members.c.report_id.in_(chunk)))
-            status = {r.id: (r.status, r.reviewed) for r in conn.execute(
-                select(s.events.c.id, s.events.c.status, s.events.c.reviewed).where(s.events.c.id.in_(ids)))
-            } if ids else {}
+            status = (
+                {
+                    r.id: (r.status, r.reviewed)
+                    for r in conn.execute(
+                        select(s.events.c.id, s.events.c.status, s.events.c.reviewed).where(
+                            s.events.c.id.in_(ids)
+                        )
+                    )
+                }
+                if ids
+                else {}
+            )
             for chunk in _chunks(ids, 500):
                 conn.execute(delete(s.events).where(s.events.c.id.in_(chunk)))
             corr = self.corrections_for(conn, [e.event_id for e, _ in merged])
@@ -249,8 +343,10 @@ class Store:
                 ev = apply_corrections(ev, corr.get(ev.event_id, {}))
                 st, reviewed = status.get(ev.event_id, ("active", False))
                 rows.append(_event_row(ev, st, reviewed))
-                mrows.extend({"event_id": ev.event_id, "report_id": rid, "explanation": to_jsonable(expl)}
-                             for rid, expl in members)
+                mrows.extend(
+                    {"event_id": ev.event_id, "report_id": rid, "explanation": to_jsonable(expl)}
+                    for rid, expl in members
+                )
             if rows:
                 conn.execute(insert(s.events), rows)
             if mrows:
@@ -269,8 +365,12 @@ class Store:
         if not f.include_rejected:
             cond.append(c.status == "active")
         if f.date_from:
-            cond.append(or_(c.event_date_end >= f.date_from, and_(c.event_date_end.is_(None),
-                                                                   c.event_date >= f.date_from)))
+            cond.append(
+                or_(
+                    c.event_date_end >= f.date_from,
+                    and_(c.event_date_end.is_(None), c.event_date >= f.date_from),
+                )
+            )
         if f.date_to:
             cond.append(c.event_date <= f.date_to)
         if f.event_type:
@@ -295,13 +395,23 @@ class Store:
         if f.reviewed is not None:
             cond.append(c.reviewed.is_(f.reviewed))
         if f.article_id:
-            cond.append(c.id.in_(select(s.event_members.c.event_id).join(
-                s.reports, s.reports.c.id == s.event_members.c.report_id)
-                .where(s.reports.c.article_id == f.article_id)))
+            cond.append(
+                c.id.in_(
+                    select(s.event_members.c.event_id)
+                    .join(s.reports, s.reports.c.id == s.event_members.c.report_id)
+                    .where(s.reports.c.article_id == f.article_id)
+                )
+            )
         return cond
 
-    def list_events(self, f: EventFilter | None = None, limit: int = 100, offset: int = 0,
-                    sort: str = "event_date", desc: bool = False) -> tuple[list[dict[str, Any]], int]:
+    def list_events(
+        self,
+        f: EventFilter | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        sort: str = "event_date",
+        desc: bool = False,
+    ) -> tuple[list[dict[str, Any]], int]:
         f = f or EventFilter()
         if sort not in SORTABLE:
             sort = "event_date"
@@ -338,17 +448,35 @@ class Store:
             d = dict(r["data"])
             d.update(reviewed=r["reviewed"], status=r["status"], n_sources=r["n_sources"])
             d["members"] = []
-            for m in conn.execute(select(s.event_members.c.report_id, s.event_members.c.explanation,
-                                         s.reports.c.article_id, s.reports.c.data)
-                                  .join(s.reports, s.reports.c.id == s.event_members.c.report_id)
-                                  .where(s.event_members.c.event_id == event_id)
-                                  .order_by(s.event_members.c.report_id)):
-                d["members"].append({"report_id": m.report_id, "article_id": m.article_id,
-                                     "explanation": m.explanation, "report": m.data})
-            d["audit"] = [dict(a) for a in conn.execute(
-                select(s.audit).where(s.audit.c.event_id == event_id).order_by(s.audit.c.id)).mappings()]
-            d["corrections"] = {c.field: c.value for c in conn.execute(
-                select(s.corrections).where(s.corrections.c.event_id == event_id))}
+            for m in conn.execute(
+                select(
+                    s.event_members.c.report_id,
+                    s.event_members.c.explanation,
+                    s.reports.c.article_id,
+                    s.reports.c.data,
+                )
+                .join(s.reports, s.reports.c.id == s.event_members.c.report_id)
+                .where(s.event_members.c.event_id == event_id)
+                .order_by(s.event_members.c.report_id)
+            ):
+                d["members"].append(
+                    {
+                        "report_id": m.report_id,
+                        "article_id": m.article_id,
+                        "explanation": m.explanation,
+                        "report": m.data,
+                    }
+                )
+            d["audit"] = [
+                dict(a)
+                for a in conn.execute(
+                    select(s.audit).where(s.audit.c.event_id == event_id).order_by(s.audit.c.id)
+                ).mappings()
+            ]
+            d["corrections"] = {
+                c.field: c.value
+                for c in conn.execute(select(s.corrections).where(s.corrections.c.event_id == event_id))
+            }
         return d
 
     def event_stats(self, f: EventFilter | None = None) -> dict[str, Any]:
@@ -363,20 +491,44 @@ class Store:
             return stmt.where(where) if where is not None else stmt
 
         with self.engine.connect() as conn:
-            per_day = [{"date": r[0].isoformat() if r[0] else None, "event_type": r[1], "n": r[2],
-                        "fatalities": r[3] or 0}
-                       for r in conn.execute(q(c.event_date, c.event_type, func.count(), func.sum(c.fatalities),
-                                               group=[c.event_date, c.event_type]).order_by(c.event_date))]
+            per_day = [
+                {
+                    "date": r[0].isoformat() if r[0] else None,
+                    "event_type": r[1],
+                    "n": r[2],
+                    "fatalities": r[3] or 0,
+                }
+                for r in conn.execute(
+                    q(
+                        c.event_date,
+                        c.event_type,
+                        func.count(),
+                        func.sum(c.fatalities),
+                        group=[c.event_date, c.event_type],
+                    ).order_by(c.event_date)
+                )
+            ]
             by_type = {r[0]: r[1] for r in conn.execute(q(c.event_type, func.count(), group=[c.event_type]))}
-            by_country = {r[0] or "": r[1] for r in conn.execute(q(c.country, func.count(), group=[c.country]))}
-            by_actor = {r[0] or "": r[1] for r in conn.execute(
-                q(c.actor1, func.count(), group=[c.actor1]).order_by(func.count().desc()).limit(20))}
+            by_country = {
+                r[0] or "": r[1] for r in conn.execute(q(c.country, func.count(), group=[c.country]))
+            }
+            by_actor = {
+                r[0] or "": r[1]
+                for r in conn.execute(
+                    q(c.actor1, func.count(), group=[c.actor1]).order_by(func.count().desc()).limit(20)
+                )
+            }
         return {"per_day": per_day, "by_type": by_type, "by_country": by_country, "by_actor1": by_actor}
 
     # ------------------------------------------------------------------ claims
-    def list_claims(self, speaker: str | None = None, article_id: str | None = None,
-                    actor: str | None = None, limit: int = 100, offset: int = 0
-                    ) -> tuple[list[dict[str, Any]], int]:
+    def list_claims(
+        self,
+        speaker: str | None = None,
+        article_id: str | None = None,
+        actor: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
         c = s.claims.c
         cond = []
         if speaker:
@@ -411,15 +563,20 @@ class Store:
         out: dict[str, str] = {}
         with self.engine.connect() as conn:
             for chunk in _chunks(list(set(report_ids)), 500):
-                for r in conn.execute(select(s.event_members.c.report_id, s.event_members.c.event_id)
-                                      .where(s.event_members.c.report_id.in_(chunk))):
+                for r in conn.execute(
+                    select(s.event_members.c.report_id, s.event_members.c.event_id).where(
+                        s.event_members.c.report_id.in_(chunk)
+                    )
+                ):
                     out[r.report_id] = r.event_id
         return out
 
     def claims_of(self, article_id: str) -> list[Claim]:
         with self.engine.connect() as conn:
-            return [claim_from_dict(r.data) for r in conn.execute(
-                select(s.claims.c.data).where(s.claims.c.article_id == article_id))]
+            return [
+                claim_from_dict(r.data)
+                for r in conn.execute(select(s.claims.c.data).where(s.claims.c.article_id == article_id))
+            ]
 
     # ------------------------------------------------------------------ mentions / stats
     def iter_mentions(self, kind: str | None = None) -> Iterator[dict[str, Any]]:
@@ -438,19 +595,29 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
+
             def count(t: Any, *where: Any) -> int:
                 stmt = select(func.count()).select_from(t)
                 for w in where:
                     stmt = stmt.where(w)
                 return int(conn.execute(stmt).scalar() or 0)
 
-            by_status = {r[0]: r[1] for r in conn.execute(
-                select(s.articles.c.status, func.count()).group_by(s.articles.c.status))}
-            by_kind = {r[0]: r[1] for r in conn.execute(
-                select(s.mentions.c.kind, func.count()).group_by(s.mentions.c.kind))}
-            by_type = {r[0]: r[1] for r in conn.execute(
-                select(s.events.c.event_type, func.count()).where(s.events.c.status == "active")
-                .group_by(s.events.c.event_type))}
+            by_status = {
+                r[0]: r[1]
+                for r in conn.execute(select(s.articles.c.status, func.count()).group_by(s.articles.c.status))
+            }
+            by_kind = {
+                r[0]: r[1]
+                for r in conn.execute(select(s.mentions.c.kind, func.count()).group_by(s.mentions.c.kind))
+            }
+            by_type = {
+                r[0]: r[1]
+                for r in conn.execute(
+                    select(s.events.c.event_type, func.count())
+                    .where(s.events.c.status == "active")
+                    .group_by(s.events.c.event_type)
+                )
+            }
             return {
                 "articles": count(s.articles),
                 "articles_by_status": by_status,
@@ -489,10 +656,21 @@ def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
 
 def _article_row(a: Article) -> dict[str, Any]:
     return {
-        "id": a.id, "title": a.title, "text": a.text, "date": a.date, "date_source": a.date_source,
-        "source": a.source, "url": a.url, "language": a.language, "content_hash": a.content_hash,
-        "origin": a.origin, "fmt": a.fmt, "status": a.status, "metadata": to_jsonable(a.metadata),
-        "ingested_at": now(), "processed_at": now() if a.status == "processed" else None,
+        "id": a.id,
+        "title": a.title,
+        "text": a.text,
+        "date": a.date,
+        "date_source": a.date_source,
+        "source": a.source,
+        "url": a.url,
+        "language": a.language,
+        "content_hash": a.content_hash,
+        "origin": a.origin,
+        "fmt": a.fmt,
+        "status": a.status,
+        "metadata": to_jsonable(a.metadata),
+        "ingested_at": now(),
+        "processed_at": now() if a.status == "processed" else None,
     }
 
 
@@ -500,50 +678,134 @@ def _mention_rows(doc: Document) -> list[dict[str, Any]]:
     aid = doc.article.id
     rows: list[dict[str, Any]] = []
     for m in doc.mentions:
-        rows.append({"article_id": aid, "kind": "entity", "label": m.label, "start": m.start, "end": m.end,
-                     "text": m.text, "sentence_index": m.sentence_index, "attrs": {"source": m.source}})
+        rows.append(
+            {
+                "article_id": aid,
+                "kind": "entity",
+                "label": m.label,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "sentence_index": m.sentence_index,
+                "attrs": {"source": m.source},
+            }
+        )
     for t in doc.times:
         attrs = to_jsonable(t)
         for k in ("start", "end", "text", "sentence_index"):
             attrs.pop(k, None)
-        rows.append({"article_id": aid, "kind": "time", "label": t.tense, "start": t.start, "end": t.end,
-                     "text": t.text, "sentence_index": t.sentence_index, "attrs": attrs})
+        rows.append(
+            {
+                "article_id": aid,
+                "kind": "time",
+                "label": t.tense,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "sentence_index": t.sentence_index,
+                "attrs": attrs,
+            }
+        )
     for p in doc.places:
         attrs = to_jsonable(p)
         for k in ("start", "end", "text", "sentence_index"):
             attrs.pop(k, None)
-        rows.append({"article_id": aid, "kind": "place", "label": "resolved" if p.place else "unresolved",
-                     "start": p.start, "end": p.end, "text": p.text, "sentence_index": p.sentence_index,
-                     "attrs": attrs})
+        rows.append(
+            {
+                "article_id": aid,
+                "kind": "place",
+                "label": "resolved" if p.place else "unresolved",
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "sentence_index": p.sentence_index,
+                "attrs": attrs,
+            }
+        )
     for ac in doc.actors:
         attrs = to_jsonable(ac)
         for k in ("start", "end", "text", "sentence_index"):
             attrs.pop(k, None)
-        rows.append({"article_id": aid, "kind": "actor", "label": ac.actor, "start": ac.start, "end": ac.end,
-                     "text": ac.text, "sentence_index": ac.sentence_index, "attrs": attrs})
+        rows.append(
+            {
+                "article_id": aid,
+                "kind": "actor",
+                "label": ac.actor,
+                "start": ac.start,
+                "end": ac.end,
+                "text": ac.text,
+                "sentence_index": ac.sentence_index,
+                "attrs": attrs,
+            }
+        )
     return rows
 
 
 def _report_row(article_id: str, e: Event, kept: bool) -> dict[str, Any]:
-    return {"id": e.event_id, "article_id": article_id, "kept": kept, "modality": e.modality,
-            "event_type": e.event_type, "sub_event_type": e.sub_event_type, "event_date": e.event_date,
-            "location": e.location, "data": to_jsonable(e)}
+    return {
+        "id": e.event_id,
+        "article_id": article_id,
+        "kept": kept,
+        "modality": e.modality,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "event_date": e.event_date,
+        "location": e.location,
+        "data": to_jsonable(e),
+    }
 
 
 def _claim_row(c: Claim) -> dict[str, Any]:
-    return {"id": c.claim_id, "article_id": c.article_id, "speaker": c.speaker, "affiliation": c.affiliation,
-            "cue": c.cue, "kind": c.kind, "quote": c.quote, "start": c.start, "end": c.end,
-            "data": to_jsonable(c)}
+    return {
+        "id": c.claim_id,
+        "article_id": c.article_id,
+        "speaker": c.speaker,
+        "affiliation": c.affiliation,
+        "cue": c.cue,
+        "kind": c.kind,
+        "quote": c.quote,
+        "start": c.start,
+        "end": c.end,
+        "data": to_jsonable(c),
+    }
 
 
 def _event_row(e: Event, status: str, reviewed: bool) -> dict[str, Any]:
-    search = " ".join(str(x) for x in (e.notes, e.actor1, e.actor2, e.assoc_actor_1, e.location, e.admin1,
-                                       e.country, e.sub_event_type, e.source) if x)
+    search = " ".join(
+        str(x)
+        for x in (
+            e.notes,
+            e.actor1,
+            e.actor2,
+            e.assoc_actor_1,
+            e.location,
+            e.admin1,
+            e.country,
+            e.sub_event_type,
+            e.source,
+        )
+        if x
+    )
     return {
-        "id": e.event_id, "event_date": e.event_date, "event_date_end": e.event_date_end,
-        "time_precision": e.time_precision, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
-        "actor1": e.actor1, "actor2": e.actor2, "country": e.country, "admin1": e.admin1,
-        "location": e.location, "latitude": e.latitude, "longitude": e.longitude, "fatalities": e.fatalities,
-        "source": e.source, "n_sources": max(1, len(e.article_ids)), "reviewed": reviewed, "status": status,
-        "search_text": search, "data": to_jsonable(e), "updated_at": now(),
+        "id": e.event_id,
+        "event_date": e.event_date,
+        "event_date_end": e.event_date_end,
+        "time_precision": e.time_precision,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "country": e.country,
+        "admin1": e.admin1,
+        "location": e.location,
+        "latitude": e.latitude,
+        "longitude": e.longitude,
+        "fatalities": e.fatalities,
+        "source": e.source,
+        "n_sources": max(1, len(e.article_ids)),
+        "reviewed": reviewed,
+        "status": status,
+        "search_text": search,
+        "data": to_jsonable(e),
+        "updated_at": now(),
     }

@@ -172,7 +172,9 @@ audit = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(64), index=True),
-    Column("action", String(32), nullable=False),  # correct | reject | restore | merge | split | note | review
+    Column(
+        "action", String(32), nullable=False
+    ),  # correct | reject | restore | merge | split | note | review
     Column("field", String(64)),
     Column("old", JSON),
     Column("new", JSON),

@@ -65,6 +65,14 @@ def actor1_key(actor: ActorMention | None) -> str:
     return "state" if actor.inter == 1 or (actor.group in ("state", "external")) else "nonstate"
 
 
+def _target_from_text(cand: Candidate, lex: Lexicon) -> str:
+    """No actor2: a military or police site or unit after the trigger makes the target armed."""
+    after = cand.sentence.text[cand.first.start - cand.sentence.start :]
+    if lex.armed_targets is not None and lex.armed_targets.search(after[:120]):
+        return "armed"
+    return "default"
+
+
 def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention]) -> str:
     entry = cand.entry
     if entry.sub_event_type:
@@ -72,7 +80,10 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
     elif entry.resolve == "actor1":
         sub = entry.sub_type_for(actor1_key(roles.actor1))
     else:
-        sub = entry.sub_type_for(target_key(roles.actor2))
+        key = target_key(roles.actor2)
+        if key == "default":
+            key = _target_from_text(cand, lex)
+        sub = entry.sub_type_for(key)
     text = cand.sentence.text
     crowd = any(a.inter in (5, 6) for a in sentence_actors) or bool(_CROWD.search(text))
     for rule in lex.context_rules:

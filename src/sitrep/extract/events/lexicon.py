@@ -67,6 +67,7 @@ class Lexicon:
     numbers: dict[str, int]
     place_nouns: frozenset[str]
     weapon_words: re.Pattern[str]
+    armed_targets: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -196,6 +197,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         [str(p).replace("{NUM}", num) for p in triggers.get("fatalities") or []], "fatalities"
     )
     weapons = [str(w) for w in triggers.get("weapon_words") or []]
+    targets = [str(w) for w in triggers.get("armed_targets") or []]
     return Lexicon(
         subtypes=subtypes,
         triggers=entries,
@@ -210,6 +212,12 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         )
         if weapons
         else re.compile(r"(?!x)x"),
+        armed_targets=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(targets, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        )
+        if targets
+        else None,
     )
 
 
