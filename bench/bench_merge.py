@@ -41,8 +41,8 @@ START = dt.date(2018, 1, 1)
 N_PLACES = 2000  # populated places in the region
 
 
-def synthetic(n: int, dup_rate: float, seed: int = 1) -> tuple[list[Event], dict[str, str]]:
-    """n reports and the gold incident of each."""
+def synthetic(n: int, dup_rate: float, seed: int = 1, days: int = 730) -> tuple[list[Event], dict[str, str]]:
+    """n reports over `days` days and the gold incident of each."""
     rng = random.Random(seed)
     # a fixed set of places: density grows with n, as it would for a bigger collection
     towns = [(f"Town {i}", rng.uniform(32.0, 37.4), rng.uniform(35.7, 42.3)) for i in range(N_PLACES)]
@@ -55,7 +55,7 @@ def synthetic(n: int, dup_rate: float, seed: int = 1) -> tuple[list[Event], dict
         inc += 1
         name, lat, lon = rng.choices(towns, weights)[0]
         etype, sub, _ = rng.choices(TYPES, type_w)[0]
-        day = START + dt.timedelta(days=rng.randrange(730))
+        day = START + dt.timedelta(days=rng.randrange(days))
         a1, a2 = rng.sample(ACTORS, 2)
         fatal = rng.choice([0, 0, 1, 2, 3, 5, 8, 12])
         k = 1 if rng.random() >= dup_rate else rng.randint(2, 4)
@@ -84,11 +84,12 @@ def synthetic(n: int, dup_rate: float, seed: int = 1) -> tuple[list[Event], dict
     return reports, gold
 
 
-def child(n: int, dup_rate: float) -> dict[str, float]:
+def child(n: int, dup_rate: float, constant_density: bool) -> dict[str, float]:
     from sitrep.resolve import ResolveStats, resolve
     from sitrep.resolve.evaluate import score
 
-    reports, gold = synthetic(n, dup_rate)
+    # constant density: the time span grows with n (73 reports a day), isolating blocking cost
+    reports, gold = synthetic(n, dup_rate, days=max(1, n // 73) if constant_density else 730)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     stats = ResolveStats()
     t0 = time.perf_counter()
@@ -105,19 +106,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--dup-rate", type=float, default=0.25, help="share of incidents with 2-4 reports")
+    ap.add_argument("--constant-density", action="store_true",
+                    help="spread reports over n/73 days instead of two years (same reports per day)")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.dup_rate)))
+        print(json.dumps(child(args.child, args.dup_rate, args.constant_density)))
         return 0
     print(f"# {dt.date.today()}  {platform.machine()}  python {platform.python_version()}  "
-          f"dup-rate {args.dup_rate}")
+          f"dup-rate {args.dup_rate}  {'constant density' if args.constant_density else 'two years'}")
     print(f"{'reports':>8} {'seconds':>8} {'per 1k':>7} {'peak RSS MB':>12} {'(before)':>9} "
           f"{'comparisons':>12} {'per rep':>7} {'clusters':>9} {'pair F1':>8} {'B3 F1':>6}")
     rows = []
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--dup-rate", str(args.dup_rate)],
-                             check=True, capture_output=True, text=True)
+        cmd = [sys.executable, __file__, "--child", str(n), "--dup-rate", str(args.dup_rate)]
+        if args.constant_density:
+            cmd.append("--constant-density")
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append(r)
         print(f"{r['n']:>8} {r['seconds']:>8.2f} {1000 * r['seconds'] / r['n']:>7.3f} "

@@ -252,3 +252,26 @@ def test_reports_naming_one_side_each_are_not_a_mismatch() -> None:
                                 actor2="Military Forces of Iraq"), o)
     assert 0.0 < actor_score(one, other, o) < o.actors_missing
     assert actor_score(one, both, o) == 0.0
+
+
+def test_region_level_report_does_not_match_a_neighbouring_region() -> None:
+    town = report("a-1", "a", "2019-11-02", "Armed clash", "Tel Tamer", actor1=SDF, actor2=TFSA,
+                  notes="Fighting raged around Tel Tamer.")
+    region = report("b-1", "b", "2019-11-02", "Armed clash", "Raqqa governorate", actor1=SDF, actor2=TFSA,
+                    precision=3, notes="Fighting raged in the Raqqa countryside.")
+    region.latitude, region.longitude = 36.4, 39.9  # a centroid ~40 km from Tel Tamer, still another region
+    assert len(resolve([town, region])) == 2
+
+
+def test_a_pair_needs_a_place_or_a_day() -> None:
+    a = report("a-1", "a", "2020-04-10", "Air/drone strike", None, actor1="Military Forces of Russia",
+               actor2="Civilians (Syria)", notes="Russian jets killed civilians.")
+    b = report("b-1", "b", "2020-04-01", "Air/drone strike", None, actor1="Military Forces of Russia",
+               actor2="Civilians (Syria)", notes="Russian jets killed civilians.")
+    b.event_date_end = b.event_date.replace(day=30)  # "in April"
+    c = report("c-1", "c", "2020-04-10", "Air/drone strike", None, actor1="Military Forces of Russia",
+               actor2="Civilians (Syria)", notes="Russian jets killed civilians.")
+    for ev in (a, b, c):
+        ev.country = "Syria"  # only the country is known: blocked on (country, day)
+    assert len(resolve([a, b])) == 2  # no place on either side and a day inside a month
+    assert len(resolve([a, c])) == 1  # the same day is an anchor

@@ -22,6 +22,7 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "core",
     "web_cmd",
+    "eval_cmd",
 ]
 
 for _name in COMMAND_MODULES:

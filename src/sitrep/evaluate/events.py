@@ -161,8 +161,14 @@ def match_events(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "tp": tp, "predicted": n_pred, "gold": n_gold}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "tp": tp,
+        "predicted": n_pred,
+        "gold": n_gold,
+    }
 
 
 def evaluate_events(gold_path: str | Path, export_path: str | Path) -> dict[str, Any]:
@@ -175,7 +181,9 @@ def evaluate_events(gold_path: str | Path, export_path: str | Path) -> dict[str,
     per_type = {}
     for t in types:
         tp = sum(1 for gi, _ in pairs if gold[gi]["event_type"] == t)
-        per_type[t] = prf(tp, sum(p["event_type"] == t for p in pred), sum(g["event_type"] == t for g in gold))
+        per_type[t] = prf(
+            tp, sum(p["event_type"] == t for p in pred), sum(g["event_type"] == t for g in gold)
+        )
     fields: dict[str, list[bool]] = defaultdict(list)
     for gi, pi in pairs:
         g, p = gold[gi], pred[pi]
@@ -200,8 +208,11 @@ def evaluate_events(gold_path: str | Path, export_path: str | Path) -> dict[str,
 
 
 def _brief(e: dict[str, Any]) -> dict[str, Any]:
-    return {k: (str(v) if isinstance(v, dt.date) else v) for k, v in e.items()
-            if k in ("id", "docs", "event_type", "sub_event_type", "location", "date", "actor1")}
+    return {
+        k: (str(v) if isinstance(v, dt.date) else v)
+        for k, v in e.items()
+        if k in ("id", "docs", "event_type", "sub_event_type", "location", "date", "actor1")
+    }
 
 
 # ----------------------------------------------------------------------------- running sitrep
@@ -214,11 +225,15 @@ def run_pipeline(articles: Sequence[Article], options: Options, batch: int = 64)
 
 
 def main_event(events: Iterable[Event]) -> Event | None:
-    """The article's main event: the most confidently coded one (the first on ties)."""
+    """The article's main event: the one its lead reports first (news put the main event first;
+    ties on the same trigger offset go to the more confidently coded one)."""
     best: Event | None = None
     for e in events:
-        if best is None or e.confidence > best.confidence:
-            best = e
+        start = min((x.start for x in e.evidence if x.start is not None), default=0)
+        if best is None:
+            best, best_start = e, start
+        elif (start, -e.confidence) < (best_start, -best.confidence):
+            best, best_start = e, start
     return best
 
 
@@ -242,8 +257,12 @@ def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, float, dict[st
     return round(weighted, 4), round(macro, 4), per
 
 
-def evaluate_case2021(gold_path: str | Path = CASE_GOLD, options: Options | None = None,
-                      limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+def evaluate_case2021(
+    gold_path: str | Path = CASE_GOLD,
+    options: Options | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict[str, Any]:
     """CASE 2021 Task 2: sub-event type of each snippet's main event (snippets are undated)."""
     options = options or Options(progress=False)
     records = _select(list(read_jsonl(gold_path)), limit, offset)
@@ -258,15 +277,27 @@ def evaluate_case2021(gold_path: str | Path = CASE_GOLD, options: Options | None
         ev = main_event(doc.events)
         if not r.get("in_acled_taxonomy"):
             negatives += 1
-            violent_fp += any(e.event_type in VIOLENT_TYPES for e in doc.events)
+            violent = [e for e in doc.events if e.event_type in VIOLENT_TYPES]
+            violent_fp += bool(violent)
             any_fp += any(e.event_type != "Strategic developments" for e in doc.events)
+            if violent:
+                errors.append(
+                    {
+                        "id": r["id"],
+                        "gold": f"(none: {r.get('case_label')})",
+                        "pred": violent[0].sub_event_type,
+                        "text": r["text"][:200],
+                    }
+                )
             continue
         gold_sub.append(r["sub_event_type"])
         gold_type.append(r["event_type"])
         pred_sub.append(ev.sub_event_type if ev else "(none)")
         pred_type.append(ev.event_type if ev else "(none)")
         if pred_sub[-1] != gold_sub[-1]:
-            errors.append({"id": r["id"], "gold": gold_sub[-1], "pred": pred_sub[-1], "text": r["text"][:200]})
+            errors.append(
+                {"id": r["id"], "gold": gold_sub[-1], "pred": pred_sub[-1], "text": r["text"][:200]}
+            )
     wf1, mf1, per = weighted_f1(gold_sub, pred_sub)
     twf1, tmf1, _ = weighted_f1(gold_type, pred_type)
     n = len(gold_sub)
@@ -274,13 +305,17 @@ def evaluate_case2021(gold_path: str | Path = CASE_GOLD, options: Options | None
         "snippets": len(records),
         "in_taxonomy": n,
         "sub_event_type": {
-            "accuracy": round(sum(g == p for g, p in zip(gold_sub, pred_sub, strict=True)) / n, 4) if n else 0.0,
+            "accuracy": round(sum(g == p for g, p in zip(gold_sub, pred_sub, strict=True)) / n, 4)
+            if n
+            else 0.0,
             "weighted_f1": wf1,
             "macro_f1": mf1,
             "no_event": round(pred_sub.count("(none)") / n, 4) if n else 0.0,
         },
         "event_type": {
-            "accuracy": round(sum(g == p for g, p in zip(gold_type, pred_type, strict=True)) / n, 4) if n else 0.0,
+            "accuracy": round(sum(g == p for g, p in zip(gold_type, pred_type, strict=True)) / n, 4)
+            if n
+            else 0.0,
             "weighted_f1": twf1,
             "macro_f1": tmf1,
         },
@@ -298,10 +333,27 @@ def evaluate_case2021(gold_path: str | Path = CASE_GOLD, options: Options | None
 # ----------------------------------------------------------------------------- FA-KES
 FAKES_GOVERNORATES = {
     "aleppo": ("aleppo", "halab"),
-    "damascus": ("damascus", "dimashq", "rif dimashq", "rural damascus", "damascus countryside", "reef dimashq"),
+    "damascus": (
+        "damascus",
+        "dimashq",
+        "rif dimashq",
+        "rural damascus",
+        "damascus countryside",
+        "reef dimashq",
+    ),
     "idlib": ("idlib", "idleb"),
-    "deir ezzor": ("deir ez-zor", "deir ezzor", "deir ez zor", "dayr az zawr", "deir al-zor", "deir el-zor",
-                   "deir al zor", "deir ezzor", "der ez-zor", "dayr az-zawr"),
+    "deir ezzor": (
+        "deir ez-zor",
+        "deir ezzor",
+        "deir ez zor",
+        "dayr az zawr",
+        "deir al-zor",
+        "deir el-zor",
+        "deir al zor",
+        "deir ezzor",
+        "der ez-zor",
+        "dayr az-zawr",
+    ),
     "raqqa": ("raqqa", "ar-raqqa", "ar raqqah", "al-raqqa", "raqqah", "ar-raqqah", "rakka"),
     "homs": ("homs", "hims"),
     "hasakeh": ("hasakeh", "al-hasakah", "hasaka", "al hasakah", "hasakah", "al-hasakeh", "al-hasaka"),
@@ -316,12 +368,25 @@ _GOV_LOOKUP = {alias: gold for gold, aliases in FAKES_GOVERNORATES.items() for a
 
 # canonical actor (actors.yaml) -> FA-KES perpetrator class
 FAKES_ACTOR_CLASSES = {
-    "syrian government or russian troops": ("Syrian government forces", "Russian forces", "Hezbollah",
-                                            "Iranian forces", "Military forces", "Police forces"),
+    "syrian government or russian troops": (
+        "Syrian government forces",
+        "Russian forces",
+        "Hezbollah",
+        "Iranian forces",
+        "Military forces",
+        "Police forces",
+    ),
     "the organization of the islamic state in iraq and the levant - isis": ("Islamic State",),
     "international coalition forces": ("US-led coalition", "US forces", "Coalition (descriptor)"),
-    "armed opposition groups": ("Free Syrian Army", "Syrian National Army", "Rebel group", "Jaish al-Islam",
-                                "Ahrar al-Sham", "Turkish forces", "Islamist militants"),
+    "armed opposition groups": (
+        "Free Syrian Army",
+        "Syrian National Army",
+        "Rebel group",
+        "Jaish al-Islam",
+        "Ahrar al-Sham",
+        "Turkish forces",
+        "Islamist militants",
+    ),
     "self administration forces": ("Syrian Democratic Forces", "YPG", "SDF (descriptor)", "PKK"),
     "al-nusra front": ("Hayat Tahrir al-Sham",),
 }
@@ -373,13 +438,19 @@ def _fatal_ok(pred: int | None, gold: int) -> bool:
     return abs(pred - gold) <= 0.1 * max(gold, 1) if gold else pred == 0
 
 
-def evaluate_fakes(gold_path: str | Path = FAKES_GOLD, options: Options | None = None,
-                   limit: int | None = None, offset: int = 0) -> dict[str, Any]:
+def evaluate_fakes(
+    gold_path: str | Path = FAKES_GOLD,
+    options: Options | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> dict[str, Any]:
     """FA-KES: articles without their date field; best-matching event per article."""
     options = options or Options(progress=False)
     records = _select(list(read_jsonl(gold_path)), limit, offset)
-    articles = [Article(id=str(r["id"]), text=r["text"], title=r.get("title"), source=r.get("source"))
-                for r in records]
+    articles = [
+        Article(id=str(r["id"]), text=r["text"], title=r.get("title"), source=r.get("source"))
+        for r in records
+    ]
     canon = _canonical_actor_map(options)
     t0 = time.perf_counter()
     docs = list(run_pipeline(articles, options))
@@ -393,35 +464,50 @@ def evaluate_fakes(gold_path: str | Path = FAKES_GOLD, options: Options | None =
         golds = r.get("events") or []
         if doc.events:
             with_event += 1
-        best: tuple[int, Event, dict[str, Any]] | None = None
+        best: tuple[float, Event, dict[str, Any]] | None = None
         for g in golds:
             gdate = _date(g.get("date"))
             for e in doc.events:
-                s = (governorate(e.admin1, e.location) == g.get("location")) * 2
-                s += int(gdate is not None and e.event_date is not None
-                         and e.event_date <= gdate <= (e.event_date_end or e.event_date))
+                s = (governorate(e.admin1, e.location) == g.get("location")) * 2.0
+                s += int(
+                    gdate is not None
+                    and e.event_date is not None
+                    and e.event_date <= gdate <= (e.event_date_end or e.event_date)
+                )
+                # ties: a violent event (the gold records deaths), then the more completely coded one
+                s += 0.5 * (e.event_type in VIOLENT_TYPES) + e.confidence / 10
                 if best is None or s > best[0]:
                     best = (s, e, g)
         if not golds:
             continue
         g = best[2] if best else golds[0]
-        e = best[1] if best else None
+        chosen: Event | None = best[1] if best else None
         gdate = _date(g.get("date"))
         gold_fatal = int(g.get("nb_civilians") or 0) + int(g.get("nb_noncivilians") or 0)
         checks = {
-            "governorate": e is not None and governorate(e.admin1, e.location) == g.get("location"),
-            "date": e is not None and e.event_date == gdate,
-            "perpetrator": (actor_class(e.actor1, canon) if e else "unknown") == g.get("actor"),
-            "fatalities_10pct": _fatal_ok(e.fatalities if e else None, gold_fatal),
+            "governorate": chosen is not None and governorate(chosen.admin1, chosen.location) == g.get("location"),
+            "date": chosen is not None and chosen.event_date == gdate,
+            "perpetrator": (actor_class(chosen.actor1, canon) if chosen else "unknown") == g.get("actor"),
+            "fatalities_10pct": _fatal_ok(chosen.fatalities if chosen else None, gold_fatal),
         }
         for k, v in checks.items():
             hits[k] += bool(v)
             scored[k] += 1
-        rows.append({"id": r["id"], "events": len(doc.events), **{k: bool(v) for k, v in checks.items()},
-                     "gold_location": g.get("location"), "pred_admin1": e.admin1 if e else None,
-                     "gold_date": g.get("date"), "pred_date": str(e.event_date) if e else None,
-                     "gold_actor": g.get("actor"), "pred_actor1": e.actor1 if e else None,
-                     "gold_fatalities": gold_fatal, "pred_fatalities": e.fatalities if e else None})
+        rows.append(
+            {
+                "id": r["id"],
+                "events": len(doc.events),
+                **{k: bool(v) for k, v in checks.items()},
+                "gold_location": g.get("location"),
+                "pred_admin1": chosen.admin1 if chosen else None,
+                "gold_date": g.get("date"),
+                "pred_date": str(chosen.event_date) if chosen else None,
+                "gold_actor": g.get("actor"),
+                "pred_actor1": chosen.actor1 if chosen else None,
+                "gold_fatalities": gold_fatal,
+                "pred_fatalities": chosen.fatalities if chosen else None,
+            }
+        )
     return {
         "articles": n,
         "with_event": round(with_event / n, 4) if n else 0.0,

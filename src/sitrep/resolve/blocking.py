@@ -10,8 +10,10 @@ strike):
 - (location name, day) for dated reports with a location name (geocoders may disagree on
   coordinates while outlets agree on the name).
 - (admin1 or country, day) for dated reports with neither coordinates nor a name, capped.
-- (location name) for undated reports (no date, or a range wider than max_range_days):
-  they are compared only with reports at the same location name, the latest first, capped.
+- (location name) for undated reports (no date at all): they are compared only with
+  reports at the same location name, the latest first, capped.
+- Reports with a range wider than max_range_days are summaries ("since 2011"): never
+  indexed, never compared.
 
 A report is indexed on every day of its range; a query covers its range plus the slack.
 With a fixed number of keys per report and events spread over time and space, the number
@@ -46,6 +48,8 @@ class BlockIndex:
         return math.floor(lat / d), math.floor(lon / d)
 
     def add(self, p: Profile) -> None:
+        if p.vague:
+            return
         self.families.add(p.family)
         if p.name:
             self.by_name[(p.family, p.name)].append(p)
@@ -73,6 +77,8 @@ class BlockIndex:
     def candidates(self, p: Profile) -> list[Profile]:
         """Reports sharing a key with p, each once, in a deterministic order."""
         seen: dict[str, Profile] = {}
+        if p.vague:
+            return []
         families = self._query_families(p)
         if not p.dated:
             cap = self.opts.max_undated_candidates

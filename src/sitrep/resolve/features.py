@@ -45,19 +45,24 @@ def actor_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
     shared = len(a.actors & b.actors)
     if not shared and not (a.paired or b.paired):
         return opts.actors_unpaired  # each names one party: maybe the two sides of one fight
-    return shared / min(len(a.actors), len(b.actors))
+    # Jaccard: a report naming one of the other's two parties agrees only in part
+    return shared / len(a.actors | b.actors)
 
 
 def time_score(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float | None, float | None]:
     """(score, gap in days); gap <= 0 means the ranges overlap."""
     t = opts.time
+    if a.vague or b.vague:
+        return None, None  # a summary over months or years is not one event
     if not (a.dated and b.dated):
         return t["undated"], None
     assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
     gap = max(a.start, b.start) - min(a.end, b.end)
     if gap <= 0:
-        single = a.start == a.end == b.start == b.end
-        return (t["same_day"] if single else t["overlap"]), float(gap)
+        # the wider the ranges, the less an overlap says: a day inside a month is weak evidence
+        width = max(a.end - a.start, b.end - b.start) + 1
+        low = t["overlap"]
+        return low + (t["same_day"] - low) / width, float(gap)
     if gap <= opts.slack_days:
         return t["within_slack"], float(gap)
     return None, float(gap)
@@ -72,9 +77,16 @@ def place_score(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float | N
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
         dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    if a.name and a.name == b.name:
-        return float(p["same_name"]), dist
     same_admin1 = bool(a.admin1) and a.admin1 == b.admin1
+    if max(a.precision, b.precision) == 3:
+        # a region-level report names its region: another region is another place, however
+        # close its centroid lies; the same region is no more than the same region
+        if a.admin1 and b.admin1:
+            return (float(p["same_admin1"]) if same_admin1 else None), dist
+        if a.name and a.name == b.name:
+            return float(p["same_admin1"]), dist
+    elif a.name and a.name == b.name:
+        return float(p["same_name"]), dist
     if dist is not None:
         allow = opts.max_km(max(a.precision, b.precision))
         if dist <= allow:
@@ -120,6 +132,8 @@ def score_pair(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float, dic
     pl, dist = place_score(a, b, opts)
     if pl is None:
         return None
+    if pl < opts.anchor["place"] and tm < opts.anchor["time"]:
+        return None  # neither where nor when is pinned down
     ac = actor_score(a, b, opts)
     tx = text_score(a, b, opts)
     w = opts.weights

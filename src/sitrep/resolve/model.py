@@ -103,6 +103,7 @@ class ResolveOptions:
     conflict_penalty: float
     conflict_fields: tuple[str, ...]
     same_place_km: float
+    anchor: dict[str, float]
 
     @property
     def slack_days(self) -> int:
@@ -155,4 +156,5 @@ class ResolveOptions:
             conflict_penalty=float(data["merge"]["conflict_penalty"]),
             conflict_fields=tuple(data["merge"]["conflict_fields"]),
             same_place_km=float(data["merge"]["same_place_km"]),
+            anchor={k: float(v) for k, v in data["anchor"].items()},
         )

@@ -20,6 +20,7 @@ class Profile:
     start: int | None  # date ordinal of event_date
     end: int | None  # ordinal of event_date_end (or event_date)
     dated: bool  # has a date range narrow enough to block on
+    vague: bool  # dated, but the range is wider than max_range_days ("since 2011"): never merged
     event_type: str
     sub_event_type: str
     family: str
@@ -87,8 +88,14 @@ def build_profile(event: Event, opts: ResolveOptions) -> Profile:
     end = event.event_date_end.toordinal() if (event.event_date_end and start is not None) else start
     if start is not None and end is not None and end < start:
         start, end = end, start
-    dated = start is not None and end is not None and end - start <= opts.max_range_days
+    vague = start is not None and end is not None and end - start > opts.max_range_days
+    dated = start is not None and not vague
     has_coords = event.latitude is not None and event.longitude is not None
+    name = normalise_name(event.location, frozenset(opts.place.get("name_stopwords", ())))
+    country = normalise_name(event.country)
+    if name and name == country:
+        # a country-level location ("Syria") says nothing about where in the country
+        name, has_coords = "", False
     precision = event.geo_precision if event.geo_precision in (1, 2, 3) else 2
     stop = frozenset(opts.place.get("name_stopwords", ()))
     text = evidence_text(event)
@@ -98,17 +105,18 @@ def build_profile(event: Event, opts: ResolveOptions) -> Profile:
         start=start,
         end=end,
         dated=dated,
+        vague=vague,
         event_type=event.event_type or "",
         sub_event_type=event.sub_event_type or "",
         family=opts.families.get(event.event_type, event.event_type) if event.event_type else "",
         actors=_actors(event, opts.generic_actors),
         paired=bool(event.actor1) and bool(event.actor2),
-        name=normalise_name(event.location, stop),
+        name=name,
         lat=event.latitude if has_coords else None,
         lon=event.longitude if has_coords else None,
         precision=int(precision),
         admin1=normalise_name(event.admin1, stop),
-        country=normalise_name(event.country),
+        country=country,
         text=text,
         sort_key=sort_key(event),
     )

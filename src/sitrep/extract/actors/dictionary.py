@@ -163,7 +163,9 @@ def load_dictionary(data_dirs: tuple[str, ...] = ()) -> ActorDictionary:
     return build_dictionary(data)
 
 
-def acled_actor_name(entry: ActorEntry | None, country: str | None, fallback: str | None = None) -> str | None:
+def acled_actor_name(
+    entry: ActorEntry | None, country: str | None, fallback: str | None = None
+) -> str | None:
     """ACLED-style name, e.g. "Islamic State (Syria)"; the country part is dropped when unknown."""
     if entry is None:
         return fallback
@@ -175,7 +177,9 @@ def acled_actor_name(entry: ActorEntry | None, country: str | None, fallback: st
     return name
 
 
-def inter_code(entry: ActorEntry | None, event_country: str | None, actor_country: str | None = None) -> int | None:
+def inter_code(
+    entry: ActorEntry | None, event_country: str | None, actor_country: str | None = None
+) -> int | None:
     """ACLED inter code; a state force acting outside its own country is external (8)."""
     if entry is None:
         return None

@@ -17,8 +17,8 @@ from sitrep.extract.actors.dictionary import ActorDictionary, load_dictionary
 from sitrep.extract.events import fields as F
 from sitrep.extract.events.build import (
     Draft,
-    evidence,
     event_id,
+    evidence,
     fill_actors,
     object_kind_by_text,
     resolve_sub_type,
@@ -91,8 +91,15 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
     sent, hit = cand.sentence, cand.first
     if parse is not None:
         sent_places = [p for p in ctx.places if p.sentence_index == sent.index]
-        roles = roles_from_parse(parse, sent.start, hit.start - sent.start, hit.end - sent.start, actors,
-                                 sent_places, ctx.lex.place_nouns)
+        roles = roles_from_parse(
+            parse,
+            sent.start,
+            hit.start - sent.start,
+            hit.end - sent.start,
+            actors,
+            sent_places,
+            ctx.lex.place_nouns,
+        )
         if roles.actor1 is None and roles.actor2 is None:
             fallback = roles_by_order(hit.start, actors)
             fallback.object_kind = roles.object_kind
@@ -111,16 +118,22 @@ def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) ->
         t = date.time
         return ModalityResult(MODALITY_HISTORICAL, t.text, t.start, t.end), "time expression is background"
     if date.time is None:
-        background = [t for t in ctx.doc.times if t.sentence_index == sent.index and historical(t, art_date, ctx.rules)]
+        background = [
+            t for t in ctx.doc.times if t.sentence_index == sent.index and historical(t, art_date, ctx.rules)
+        ]
         if background:
             t = background[0]
-            return ModalityResult(MODALITY_HISTORICAL, t.text, t.start, t.end), "time expression is background"
+            return ModalityResult(
+                MODALITY_HISTORICAL, t.text, t.start, t.end
+            ), "time expression is background"
         if not any(t.sentence_index == sent.index for t in ctx.doc.times):
             m = F.background_year(sent.text, art_date, ctx.rules.historical_days)
             if m:
                 s = sent.start + m.start()
-                return (ModalityResult(MODALITY_HISTORICAL, m.group(0), s, s + len(m.group(0))),
-                        "year long before the article date")
+                return (
+                    ModalityResult(MODALITY_HISTORICAL, m.group(0), s, s + len(m.group(0))),
+                    "year long before the article date",
+                )
     return result, ""
 
 
@@ -149,23 +162,37 @@ def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
     set_place(ev, doc, place)
     date = F.choose_date(doc, sent, hit.start)
     set_date(ev, doc, date)
-    draft = Draft(event=ev, sub=sub, weight=cand.entry.weight, place_level=place.level if place else None,
-                  date_explicit=date.time is not None and date.start is not None, roles_method=roles.method)
+    draft = Draft(
+        event=ev,
+        sub=sub,
+        weight=cand.entry.weight,
+        place_level=place.level if place else None,
+        date_explicit=date.time is not None and date.start is not None,
+        roles_method=roles.method,
+    )
     fill_actors(draft, doc, roles, ctx.actors)
     set_interaction(ev, doc)
-    ev.provenance["fatalities"] = [Evidence(aid, None, None, None, "", field="fatalities",
-                                            note="no death figure reported with the event")]
+    ev.provenance["fatalities"] = [
+        Evidence(
+            aid, None, None, None, "", field="fatalities", note="no death figure reported with the event"
+        )
+    ]
     ev.source = doc.article.source
-    ev.provenance["source"] = [Evidence(aid, None, None, None, ev.source or "", field="source",
-                                        note="article source (outlet)")]
+    ev.provenance["source"] = [
+        Evidence(aid, None, None, None, ev.source or "", field="source", note="article source (outlet)")
+    ]
     claim = F.find_claim(doc, hit.start, sent.index)
     if claim is not None:
         ev.claim_ids.append(claim.claim_id)
         ev.attributed_to = claim.speaker
         ev.provenance["attributed_to"] = [
-            evidence(doc, claim.speaker_start, claim.speaker_end, "attributed_to", note=f"claim {claim.claim_id}")
+            evidence(
+                doc, claim.speaker_start, claim.speaker_end, "attributed_to", note=f"claim {claim.claim_id}"
+            )
             if claim.speaker_start is not None
-            else Evidence(aid, None, None, None, claim.speaker, field="attributed_to", note=f"claim {claim.claim_id}")
+            else Evidence(
+                aid, None, None, None, claim.speaker, field="attributed_to", note=f"claim {claim.claim_id}"
+            )
         ]
     result, note = _modality(ctx, cand, parse, date)
     set_modality(ev, doc, result, note)
@@ -197,7 +224,9 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
         parts = []
         for seg in F.segments(doc, sent):
             seg_actors = [a for a in actors if seg.start <= a.start < seg.end]
-            found, _support = group_candidates(sent, find_hits(seg, seg_actors, ctx.lex), (seg.start, seg.end))
+            found, _support = group_candidates(
+                sent, find_hits(seg, seg_actors, ctx.lex), (seg.start, seg.end)
+            )
             if found:
                 parts.append(found)
         if not parts:
@@ -227,7 +256,8 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     return [d.event for d in merged], [d.event for d in discarded]
 
 
-@component("events", requires=("sentences", "mentions", "times", "places", "actors", "claims"),
-           assigns=("events",))
+@component(
+    "events", requires=("sentences", "mentions", "times", "places", "actors", "claims"), assigns=("events",)
+)
 def events_component(doc: Document, options: Options) -> None:
     doc.events, doc.discarded = extract_events(doc, options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.extract.actors.dictionary import ActorDictionary, acled_actor_name, inter_code
@@ -15,7 +15,13 @@ from sitrep.extract.events.roles import Roles
 from sitrep.extract.events.triggers import ARMED_INTER, Candidate
 from sitrep.records import ActorMention, Document, Event, Evidence
 
-_CROWD = re.compile(r"\b(?:protest|demonstrat|riot|crowd|mob\b|students|workers|youths|agitat|rally|marchers)", re.I)
+_CROWD = re.compile(
+    r"\b(?:protest|demonstrat|riot|crowd|mob\b|students|workers|youths|agitat|rally|marchers)", re.I
+)
+
+
+# event types whose civilian participants are victims
+VICTIM_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 @dataclass
@@ -65,10 +71,10 @@ def actor1_key(actor: ActorMention | None) -> str:
     return "state" if actor.inter == 1 or (actor.group in ("state", "external")) else "nonstate"
 
 
-def _target_from_text(cand: Candidate, lex: Lexicon) -> str:
-    """No actor2: a military or police site or unit after the trigger makes the target armed."""
-    after = cand.sentence.text[cand.first.start - cand.sentence.start :]
-    if lex.armed_targets is not None and lex.armed_targets.search(after[:120]):
+def _target_from_text(cand: Candidate, lex: Lexicon, window: int) -> str:
+    """A military or police site or unit just after the trigger makes the target armed."""
+    after = cand.sentence.text[cand.first.end - cand.sentence.start :]
+    if lex.armed_targets is not None and lex.armed_targets.search(after[:window]):
         return "armed"
     return "default"
 
@@ -80,9 +86,12 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
     elif entry.resolve == "actor1":
         sub = entry.sub_type_for(actor1_key(roles.actor1))
     else:
-        key = target_key(roles.actor2)
+        # "attacked a checkpoint, killing five people": the thing attacked decides, then victims
+        key = _target_from_text(cand, lex, 40)
         if key == "default":
-            key = _target_from_text(cand, lex)
+            key = target_key(roles.actor2)
+        if key == "default":
+            key = _target_from_text(cand, lex, 120)
         sub = entry.sub_type_for(key)
     text = cand.sentence.text
     crowd = any(a.inter in (5, 6) for a in sentence_actors) or bool(_CROWD.search(text))
@@ -97,23 +106,35 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
 
 
 def object_kind_by_text(doc: Document, end: int, lex: Lexicon) -> str:
-    """No parse: a toponym or place noun within a few words after the trigger makes a place."""
-    window = doc.text[end : end + 60]
-    if any(end <= p.start < end + 60 for p in doc.places):
-        return "place"
-    words = re.findall(r"[a-z]+", window.lower())[:5]
-    return "place" if any(w in lex.place_nouns for w in words) else "person"
+    """No parse: a toponym or place noun among the first words after the trigger makes a place
+    ("captured the town of Gao", "seized Gao"); anything else is a person ("six men")."""
+    words = list(re.finditer(r"[A-Za-z][\w'-]*", doc.text[end : end + 60]))[:3]
+    for m in words:
+        pos = end + m.start()
+        if m.group(0).lower() in lex.place_nouns or any(p.start == pos for p in doc.places):
+            return "place"
+    return "person"
 
 
-def fill_actors(
-    draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary
-) -> None:
+def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary) -> None:
     ev, sub = draft.event, draft.sub
     country = ev.country
+    a1, a2 = roles.actor1, roles.actor2
+    if a1 is not None and a1.inter == 7 and sub.event_type in VICTIM_TYPES and (a2 is None or a2.inter != 7):
+        # civilians are the ones acted upon in political violence, never the perpetrator
+        roles.actor1, roles.actor2 = a2, a1
     for slot, mention, implied in (
         (1, roles.actor1, sub.implied_actor1),
         (2, roles.actor2, sub.implied_actor2),
     ):
+        if mention is not None and implied and mention.inter == 7:
+            # "students protested": coded as the protesters the event type implies, with the
+            # mention as evidence
+            implied_entry = actors.get(implied)
+            if implied_entry is not None and implied_entry.inter != 7:
+                mention = replace(
+                    mention, actor=implied_entry.name, inter=implied_entry.inter, group=implied_entry.group
+                )
         entry = actors.get(mention.actor) if mention else actors.get(implied)
         if mention is None and entry is None:
             continue
@@ -125,18 +146,33 @@ def fill_actors(
         else:
             assert entry is not None
             canonical = entry.name
-            name = acled_actor_name(entry, (mention.country if mention else None) or country, entry.name)
+            name = acled_actor_name(entry, (mention.country if mention else None) or country) or entry.name
             inter = inter_code(entry, country, mention.country if mention else None)
             # "Military Forces of Syria" reads better than "Military forces"; "SDF" needs no expansion
             label = name if "{country}" in entry.acled_name else canonical
         if mention is not None:
-            prov = [evidence(doc, mention.start, mention.end, f"actor{slot}",
-                             note=f"{roles.method} ({mention.source})")]
+            prov = [
+                evidence(
+                    doc, mention.start, mention.end, f"actor{slot}", note=f"{roles.method} ({mention.source})"
+                )
+            ]
         else:
-            prov = [Evidence(doc.article.id, None, None, None, "", field=f"actor{slot}",
-                             note="implied by event type")]
-        code_prov = [Evidence(doc.article.id, None, None, None, str(inter), field=f"inter{slot}",
-                              note=f"ACLED inter code of {canonical} (actor dictionary)")]
+            prov = [
+                Evidence(
+                    doc.article.id, None, None, None, "", field=f"actor{slot}", note="implied by event type"
+                )
+            ]
+        code_prov = [
+            Evidence(
+                doc.article.id,
+                None,
+                None,
+                None,
+                str(inter),
+                field=f"inter{slot}",
+                note=f"ACLED inter code of {canonical} (actor dictionary)",
+            )
+        ]
         if slot == 1:
             ev.actor1, ev.inter1, draft.actor1_name, draft.actor1_label = name, inter, canonical, label
             draft.actor1_implied = mention is None
@@ -156,13 +192,29 @@ def set_interaction(ev: Event, doc: Document) -> None:
     else:
         ev.interaction = codes[0] * 10 + codes[1]
     if ev.interaction is not None:
-        ev.provenance["interaction"] = [Evidence(doc.article.id, None, None, None, str(ev.interaction),
-                                                 field="interaction", note="inter1/inter2, lower first")]
+        ev.provenance["interaction"] = [
+            Evidence(
+                doc.article.id,
+                None,
+                None,
+                None,
+                str(ev.interaction),
+                field="interaction",
+                note="inter1/inter2, lower first",
+            )
+        ]
     if ev.inter2 == 7:
         ev.civilian_targeting = "Civilian targeting"
         ev.provenance["civilian_targeting"] = [
-            Evidence(doc.article.id, None, None, None, ev.actor2 or "", field="civilian_targeting",
-                     note="actor2 is civilians")
+            Evidence(
+                doc.article.id,
+                None,
+                None,
+                None,
+                ev.actor2 or "",
+                field="civilian_targeting",
+                note="actor2 is civilians",
+            )
         ]
     else:
         ev.civilian_targeting = None
@@ -170,14 +222,33 @@ def set_interaction(ev: Event, doc: Document) -> None:
 
 
 def set_place(ev: Event, doc: Document, choice: F.PlaceChoice | None) -> None:
-    for k in ("location", "country", "iso", "region", "admin1", "admin2", "admin3", "latitude",
-              "longitude", "geo_precision"):
+    for k in (
+        "location",
+        "country",
+        "iso",
+        "region",
+        "admin1",
+        "admin2",
+        "admin3",
+        "latitude",
+        "longitude",
+        "geo_precision",
+    ):
         ev.provenance.pop(k, None)
     if choice is None or choice.mention.place is None:
         ev.location = ev.country = ev.admin1 = ev.admin2 = ev.admin3 = ev.region = None
         ev.iso = ev.latitude = ev.longitude = ev.geo_precision = None
-        ev.provenance["location"] = [Evidence(doc.article.id, None, None, None, "", field="location",
-                                              note="no resolved place in the article")]
+        ev.provenance["location"] = [
+            Evidence(
+                doc.article.id,
+                None,
+                None,
+                None,
+                "",
+                field="location",
+                note="no resolved place in the article",
+            )
+        ]
         return
     p = choice.mention.place
     ev.location = p.name
@@ -194,8 +265,15 @@ def set_place(ev: Event, doc: Document, choice: F.PlaceChoice | None) -> None:
     for k in ("location", "country", "iso", "region", "admin1", "admin2", "admin3", "latitude", "longitude"):
         ev.provenance[k] = [Evidence(**{**ev_.__dict__, "field": k})]
     ev.provenance["geo_precision"] = [
-        Evidence(doc.article.id, ev_.sentence_index, ev_.start, ev_.end, ev_.text, field="geo_precision",
-                 note=f"{choice.level}{', near' if choice.near else ''}")
+        Evidence(
+            doc.article.id,
+            ev_.sentence_index,
+            ev_.start,
+            ev_.end,
+            ev_.text,
+            field="geo_precision",
+            note=f"{choice.level}{', near' if choice.near else ''}",
+        )
     ]
 
 
@@ -207,8 +285,9 @@ def set_date(ev: Event, doc: Document, choice: F.DateChoice) -> None:
         t = choice.time
         e = evidence(doc, t.start, t.end, "event_date", note=t.rule or "time expression in the sentence")
     else:
-        e = Evidence(doc.article.id, None, None, None, str(choice.start or ""), field="event_date",
-                     note=choice.note)
+        e = Evidence(
+            doc.article.id, None, None, None, str(choice.start or ""), field="event_date", note=choice.note
+        )
     ev.provenance["event_date"] = [e]
     ev.provenance["time_precision"] = [Evidence(**{**e.__dict__, "field": "time_precision"})]
     if ev.relative_date:
@@ -220,11 +299,21 @@ def set_modality(ev: Event, doc: Document, result: ModalityResult, note: str = "
     if result.start is not None:
         ev.provenance["modality"] = [evidence(doc, result.start, result.end, "modality", note=note or "cue")]
     else:
-        ev.provenance["modality"] = [Evidence(doc.article.id, None, None, None, result.cue, field="modality",
-                                              note=note or "no modality cue governs the trigger")]
+        ev.provenance["modality"] = [
+            Evidence(
+                doc.article.id,
+                None,
+                None,
+                None,
+                result.cue,
+                field="modality",
+                note=note or "no modality cue governs the trigger",
+            )
+        ]
 
 
 def set_fatalities(draft: Draft, doc: Document, fatality: F.Fatality) -> None:
     draft.event.fatalities = fatality.value
-    draft.event.provenance["fatalities"] = [evidence(doc, fatality.start, fatality.end, "fatalities",
-                                                     note="reported death figure")]
+    draft.event.provenance["fatalities"] = [
+        evidence(doc, fatality.start, fatality.end, "fatalities", note="reported death figure")
+    ]

@@ -19,7 +19,9 @@ _ATTACH = re.compile(
     r"(?:\s+(?:northern|southern|eastern|western|central|rural|northwestern|northeastern|southwestern|southeastern))?\s*)$",
     re.IGNORECASE,
 )
-_NEAR = re.compile(r"\b(?:near|outside|around|close to|on the outskirts of|outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR = re.compile(
+    r"\b(?:near|outside|around|close to|on the outskirts of|outskirts of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _MONTHS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
@@ -80,7 +82,9 @@ def usable_places(doc: Document) -> list[PlaceMention]:
             continue
         if doc.text[p.end : p.end + 6].lower().startswith("-based"):
             continue
-        if any(a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in doc.actors):
+        if any(
+            a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in doc.actors
+        ):
             continue
         out.append(p)
     return out
@@ -180,9 +184,14 @@ def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateCh
     """
     art = doc.article
     lo, hi = segment(doc, sentence, trigger_start)
-    times = [t for t in doc.times
-             if t.sentence_index == sentence.index and t.tense != "future" and lo <= t.start < hi
-             and t.rule != "dateline"]
+    times = [
+        t
+        for t in doc.times
+        if t.sentence_index == sentence.index
+        and t.tense != "future"
+        and lo <= t.start < hi
+        and t.rule != "dateline"
+    ]
     dated = [t for t in times if t.date_start is not None]
     pool = ([t for t in dated if not _attached_to_speech(doc, t)] or dated) if dated else []
     if not pool and art.date is None:
@@ -197,7 +206,8 @@ def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateCh
 
 
 _YEAR_BACKGROUND = re.compile(
-    r"\b(?:in|since|from|during|by|until|of)\s+(?:(?:early|mid|late)[-\s]?)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
+    r"\b(?:in|since|from|during|by|until|of)\s+(?:(?:early|mid|late)[-\s]?)?(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
 )
 
 
@@ -231,11 +241,13 @@ def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             # a number that is part of a date or a measure is no death toll
-            if _MONTHS.search(sentence.text[max(0, s - 10) : s]) or _MONTH_AFTER.search(sentence.text[e : e + 10]):
+            if _MONTHS.search(sentence.text[max(0, s - 10) : s]) or _MONTH_AFTER.search(
+                sentence.text[e : e + 10]
+            ):
                 continue
             value = parse_number(m.group("n"), lex.numbers)
-            if value is None:
-                continue
+            if value is None or (1900 <= value <= 2100 and m.group("n").isdigit()):
+                continue  # a year ("in 2016 ... were killed"), not a toll
             taken.append((s, e))
             out.append(Fatality(value, sentence.start + m.start(), sentence.start + m.end(), m.group(0)))
     return out

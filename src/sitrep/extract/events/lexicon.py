@@ -82,7 +82,7 @@ class ModalityRules:
 _SUFFIX = r"(?:s|es|ed|d|ing|ies|ied)?"
 # function words in phrases are matched as written
 _FIXED = frozenset(
-    "the a an of on to in at by for and its their his her from with into over under without all "
+    "the a an of on to in at by for and its their his her from with into over under without all "  # noqa: SIM905
     "back was were been has have had".split()
 )
 

@@ -30,7 +30,9 @@ def _places_ok(x: Draft, y: Draft) -> bool:
     if guessed or coarse:
         return True
     # same first-level division and both only "near"/region level
-    return bool(ex.admin1 and ex.admin1 == ey.admin1 and min(ex.geo_precision or 3, ey.geo_precision or 3) >= 2)
+    return bool(
+        ex.admin1 and ex.admin1 == ey.admin1 and min(ex.geo_precision or 3, ey.geo_precision or 3) >= 2
+    )
 
 
 def _dates_ok(x: Draft, y: Draft) -> bool:
@@ -54,8 +56,18 @@ def compatible(x: Draft, y: Draft) -> bool:
     )
 
 
-_PLACE_FIELDS = ("location", "country", "iso", "region", "admin1", "admin2", "admin3", "latitude",
-                 "longitude", "geo_precision")
+_PLACE_FIELDS = (
+    "location",
+    "country",
+    "iso",
+    "region",
+    "admin1",
+    "admin2",
+    "admin3",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
 _DATE_FIELDS = ("event_date", "event_date_end", "time_precision", "relative_date")
 
 
@@ -85,8 +97,9 @@ def absorb(into: Draft, other: Draft) -> None:
         into.date_explicit = True
     for slot in ("1", "2"):
         mine, theirs, label = f"actor{slot}_name", f"actor{slot}_implied", f"actor{slot}_label"
-        if getattr(other, mine) and (getattr(into, mine) is None or (getattr(into, theirs)
-                                                                    and not getattr(other, theirs))):
+        if getattr(other, mine) and (
+            getattr(into, mine) is None or (getattr(into, theirs) and not getattr(other, theirs))
+        ):
             for k in (mine, theirs, label):
                 setattr(into, k, getattr(other, k))
             for k in (f"actor{slot}", f"inter{slot}"):
@@ -97,9 +110,12 @@ def absorb(into: Draft, other: Draft) -> None:
             a.fatalities = b.fatalities
             a.provenance["fatalities"] = list(b.provenance.get("fatalities", []))
         elif a.fatalities != b.fatalities:
-            a.conflicts.setdefault("fatalities", [
-                {"value": a.fatalities, "article_id": a.article_ids[0], "source": a.source},
-            ]).append({"value": b.fatalities, "article_id": b.article_ids[0], "source": b.source})
+            a.conflicts.setdefault(
+                "fatalities",
+                [
+                    {"value": a.fatalities, "article_id": a.article_ids[0], "source": a.source},
+                ],
+            ).append({"value": b.fatalities, "article_id": b.article_ids[0], "source": b.source})
             a.provenance.setdefault("fatalities", []).extend(b.provenance.get("fatalities", []))
     for cid in b.claim_ids:
         if cid not in a.claim_ids:
@@ -168,7 +184,17 @@ def finalize(d: Draft, doc: Document) -> None:
     ev.notes = _note(d)
     ev.confidence = confidence(d)
     aid = doc.article.id
-    ev.provenance["notes"] = [Evidence(aid, None, None, None, "", field="notes",
-                                       note="generated from the coded fields")]
-    ev.provenance["confidence"] = [Evidence(aid, None, None, None, str(ev.confidence), field="confidence",
-                                            note="trigger weight, actors, place, date, parse")]
+    ev.provenance["notes"] = [
+        Evidence(aid, None, None, None, "", field="notes", note="generated from the coded fields")
+    ]
+    ev.provenance["confidence"] = [
+        Evidence(
+            aid,
+            None,
+            None,
+            None,
+            str(ev.confidence),
+            field="confidence",
+            note="trigger weight, actors, place, date, parse",
+        )
+    ]

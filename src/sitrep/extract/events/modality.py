@@ -19,7 +19,6 @@ from sitrep.records import (
     MODALITY_ASSERTED,
     MODALITY_FUTURE,
     MODALITY_GENERIC,
-    MODALITY_HISTORICAL,
     MODALITY_HYPOTHETICAL,
     MODALITY_NEGATED,
     TimeExpression,
@@ -34,7 +33,9 @@ _NAMES = {
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # a clause boundary: the climb checks the clause head, then stops
 _CLAUSE_EDGE = frozenset({"relcl", "acl", "advcl", "parataxis", "appos"})
-_CLAUSE_SPLIT = re.compile(r"[,;:—–\n]|\bsaid\b|\bsays\b|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:—–\n]|\bsaid\b|\bsays\b|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,26 @@ def trigger_token(parse: Any, rel_start: int, rel_end: int) -> Any | None:
     return heads[-1] if heads else toks[-1]
 
 
+def _child_cue(child: Any, cues: dict[str, Any], first: bool) -> bool:
+    """A dependent that marks modality: "not", "will", "if", "no" (on the trigger itself)."""
+    low, dep = child.lower_, child.dep_
+    if dep == "neg":
+        return bool(cues["neg"])
+    if dep in ("aux", "auxpass"):
+        return low in cues["aux"] or child.lemma_ in cues["aux"]
+    if dep == "mark":
+        return low in cues["marks"]
+    return first and dep == "det" and low in cues["dets"]
+
+
+def _head_cue(node: Any, cues: dict[str, Any]) -> bool:
+    """A governing verb or noun that marks modality: "prepare (for)", "plans (for)"."""
+    lemma = node.lemma_.lower()
+    if node.pos_ in ("VERB", "AUX"):
+        return lemma in cues["verbs"]
+    return node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]
+
+
 def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
     found: list[tuple[int, str, Any]] = []
     order = {name: i for i, name in enumerate(rules.order)}
@@ -67,22 +88,11 @@ def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
     for _ in range(12):  # parse trees are shallow; bound the climb
         for name in rules.order:
             cues = rules.cues[name]
-            for child in node.children:
-                low = child.lower_
-                if cues["neg"] and child.dep_ == "neg":
-                    found.append((order[name], name, child))
-                elif child.dep_ in ("aux", "auxpass") and (low in cues["aux"] or child.lemma_ in cues["aux"]):
-                    found.append((order[name], name, child))
-                elif child.dep_ == "mark" and low in cues["marks"]:
-                    found.append((order[name], name, child))
-                elif first and child.dep_ == "det" and low in cues["dets"]:
-                    found.append((order[name], name, child))
-            if not first and not via_subject:
-                lemma = node.lemma_.lower()
-                if node.pos_ in ("VERB", "AUX") and lemma in cues["verbs"]:
-                    found.append((order[name], name, node))
-                elif node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]:
-                    found.append((order[name], name, node))
+            found.extend((order[name], name, c) for c in node.children if _child_cue(c, cues, first))
+            # a governing verb counts when the trigger is in its complement, not its subject
+            # ("the strikes are expected" vs "expected to strike")
+            if not first and not via_subject and _head_cue(node, cues):
+                found.append((order[name], name, node))
         if found:
             break
         head = node.head

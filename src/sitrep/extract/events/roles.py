@@ -43,7 +43,9 @@ class _Index:
             if toks:
                 self.actor_tokens.append((toks, a))
         for p in places:
-            self.place_tokens |= {t.i for t in parse if t.idx < p.end - base and t.idx + len(t.text) > p.start - base}
+            self.place_tokens |= {
+                t.i for t in parse if t.idx < p.end - base and t.idx + len(t.text) > p.start - base
+            }
 
     def actor_in(self, tok: Any, exclude: set[int] | None = None) -> ActorMention | None:
         """The actor mention in tok's subtree closest to tok (in tree distance)."""
@@ -75,17 +77,24 @@ def _depth(t: Any, root: Any) -> int:
 
 
 # "seized control of the town", "gained ground in": the real object is inside the phrase
-_LIGHT_OBJECTS = frozenset({"control", "ground", "possession", "charge", "hold", "grip", "part", "parts", "most"})
+_LIGHT_OBJECTS = frozenset(
+    {"control", "ground", "possession", "charge", "hold", "grip", "part", "parts", "most"}
+)
 
 
 def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | None:
-    if tok.lemma_.lower() in _LIGHT_OBJECTS:
+    if tok.lemma_.lower() in _LIGHT_OBJECTS and tok.lemma_.lower() != "control":
         inner = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if inner:
             return _object_kind(inner[0], idx, place_nouns)
         return "place" if tok.lemma_.lower() in ("control", "ground") else None
-    sub = {t.i for t in tok.subtree}
-    if sub & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
+    if tok.lemma_.lower() == "control":
+        return "place"  # "seized control of the border crossing" is territory whatever follows
+    # the object's own words: its head and name parts, and "the village of X" (not every
+    # toponym in its subtree: "the editor of Turkey's newspaper" is a person)
+    own = {tok.i} | {c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "appos")}
+    own |= {p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children}
+    if own & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
         return "place"
     if tok.ent_type_ in ("GPE", "LOC", "FAC"):
         return "place"
@@ -97,6 +106,18 @@ def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | No
 
 
 def _verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) -> None:
+    _own_verb_roles(v, idx, roles, place_nouns)
+    if roles.actor2 is None and roles.object_kind is None:
+        # "killed and wounded scores of fighters": coordinated verbs share the object
+        for conj in v.children:
+            if conj.dep_ == "conj" and conj.pos_ in _VERBAL:
+                shared = Roles()
+                _own_verb_roles(conj, idx, shared, place_nouns)
+                roles.actor2, roles.object_kind = shared.actor2, shared.object_kind
+                break
+
+
+def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) -> None:
     for c in v.children:
         if c.dep_ in _SUBJ and roles.actor1 is None:
             roles.actor1 = idx.actor_in(c)
@@ -198,8 +219,9 @@ def roles_from_parse(
 
 def roles_by_order(trigger_start: int, actors: list[ActorMention]) -> Roles:
     """Fallback: the nearest actor before the trigger acts, the nearest after is acted on."""
-    before = [a for a in actors if a.end <= trigger_start]
-    after = [a for a in actors if a.start >= trigger_start]
+    # an actor phrase that holds the trigger ("Russian warplanes", "coalition airstrikes") acts
+    before = [a for a in actors if a.start < trigger_start or a.start <= trigger_start < a.end]
+    after = [a for a in actors if a.start > trigger_start and a not in before]
     roles = Roles(method="order")
     roles.actor1 = before[-1] if before else None
     for a in after:

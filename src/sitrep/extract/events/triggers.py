@@ -62,7 +62,9 @@ def find_hits(sentence: Sentence, actors: list[ActorMention], lex: Lexicon) -> l
                     continue
         for m in entry.pattern.finditer(text):
             if m.end() > m.start():
-                hits.append(TriggerHit(entry, sentence.start + m.start(), sentence.start + m.end(), m.group(0)))
+                hits.append(
+                    TriggerHit(entry, sentence.start + m.start(), sentence.start + m.end(), m.group(0))
+                )
     # overlapping matches: the higher priority wins, then the longer phrase
     hits.sort(key=lambda h: (-h.entry.priority, -(h.end - h.start), h.start))
     kept: list[TriggerHit] = []
@@ -72,8 +74,9 @@ def find_hits(sentence: Sentence, actors: list[ActorMention], lex: Lexicon) -> l
     return sorted(kept, key=lambda h: h.start)
 
 
-def group_candidates(sentence: Sentence, hits: list[TriggerHit], segment: tuple[int, int] | None = None
-                     ) -> tuple[list[Candidate], list[TriggerHit]]:
+def group_candidates(
+    sentence: Sentence, hits: list[TriggerHit], segment: tuple[int, int] | None = None
+) -> tuple[list[Candidate], list[TriggerHit]]:
     """Candidates, one per trigger entry (several mentions of "airstrikes" in a sentence are
     one event); generic triggers (priority 1) are returned as support when a specific one is
     there.  Which candidates become events is decided after modality (``select``): the
@@ -84,14 +87,16 @@ def group_candidates(sentence: Sentence, hits: list[TriggerHit], segment: tuple[
         return [], []
     # generic words ("killed") only make an event when nothing more specific is there
     top = max(h.entry.priority for h in hits)
-    by_entry: dict[int, Candidate] = {}
+    by_entry: dict[int | str, Candidate] = {}
     support: list[TriggerHit] = []
     for h in hits:
         if h.entry.priority <= 1 < top:
             support.append(h)
             continue
+        # entries for the same fixed sub-type are one candidate ("riots" and "threw stones")
+        key = h.entry.sub_event_type or h.entry.index
         cand = by_entry.setdefault(
-            h.entry.index,
+            key,
             Candidate(sentence=sentence, entry=h.entry, segment=segment or (sentence.start, sentence.end)),
         )
         cand.hits.append(h)
@@ -109,9 +114,24 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
     asserted = [i for i, (_, ok) in enumerate(cands) if ok]
     if not asserted:
         return [], []
-    top = max(cands[i][0].entry.priority for i in asserted)
-    keep = [i for i in asserted if cands[i][0].entry.priority == top]
+    keep: list[int] = []
+    # strongest first; a weaker trigger is dropped only near a stronger one (the same event
+    # told twice); far apart in the sentence it is another event
+    for i in sorted(asserted, key=lambda i: -cands[i][0].entry.priority):
+        cand = cands[i][0]
+        rivals = [cands[k][0] for k in keep if cands[k][0].entry.priority > cand.entry.priority]
+        if any(_near(cand, r) for r in rivals):
+            continue
+        keep.append(i)
     absorbed = {sub for i in keep for sub in cands[i][0].entry.absorbs}
-    keep = [i for i in keep if not (cands[i][0].entry.sub_event_type in absorbed)] or keep
+    keep = [i for i in keep if cands[i][0].entry.sub_event_type not in absorbed] or keep
+    keep.sort()
     dropped = [i for i in asserted if i not in keep]
     return keep, dropped
+
+
+NEAR_CHARS = 80
+
+
+def _near(a: Candidate, b: Candidate) -> bool:
+    return any(abs(x.start - y.start) <= NEAR_CHARS for x in a.hits for y in b.hits)
