@@ -26,8 +26,9 @@ def _check(measured: dict[str, float], floors: dict[str, float], ceilings: dict[
 
 def test_case2021_subset(shared_dir: Path) -> None:
     spec = FLOORS["case2021"]
-    res = evaluate_case2021(shared_dir / "eval" / "case2021_task2_test.jsonl", Options(progress=False),
-                            limit=spec["limit"])
+    res = evaluate_case2021(
+        shared_dir / "eval" / "case2021_task2_test.jsonl", Options(progress=False), limit=spec["limit"]
+    )
     measured = {
         "weighted_f1": res["sub_event_type"]["weighted_f1"],
         "accuracy": res["sub_event_type"]["accuracy"],
@@ -39,5 +40,7 @@ def test_case2021_subset(shared_dir: Path) -> None:
 
 def test_fakes_subset(shared_dir: Path) -> None:
     spec = FLOORS["fakes"]
-    res = evaluate_fakes(shared_dir / "eval" / "fakes_events.jsonl", Options(progress=False), limit=spec["limit"])
+    res = evaluate_fakes(
+        shared_dir / "eval" / "fakes_events.jsonl", Options(progress=False), limit=spec["limit"]
+    )
     _check(res, spec["floors"], spec.get("ceilings", {}))

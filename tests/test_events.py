@@ -3,6 +3,7 @@ modality from the clause text).  Wire-style sentences about places other than th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -133,25 +134,12 @@ def test_attack_on_checkpoint_is_a_clash_with_fatalities_place_and_date() -> Non
     assert "Taliban" in ev.notes and "Kandahar" in ev.notes and "8 June 2021" in ev.notes
     assert 0.0 < ev.confidence <= 1.0
     # provenance for every coded field, pointing at the characters it came from
-    for name in (
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "actor2",
-        "inter1",
-        "inter2",
-        "interaction",
-        "fatalities",
-        "location",
-        "country",
-        "admin1",
-        "latitude",
-        "event_date",
-        "source",
-        "notes",
-        "confidence",
-        "modality",
-    ):
+    coded = {f.name for f in dataclasses.fields(Event)}
+    coded -= {"event_id", "article_ids", "provenance", "evidence", "conflicts", "claim_ids"}
+    for name in coded:
+        if getattr(ev, name) not in (None, "", [], {}):
+            assert ev.provenance.get(name), name
+    for name in ("actor1", "actor2", "fatalities", "location", "event_date", "source", "notes", "modality"):
         assert ev.provenance.get(name), name
     fat = ev.provenance["fatalities"][0]
     assert doc.text[fat.start : fat.end] == fat.text and "four" in fat.text
@@ -292,6 +280,11 @@ def test_protests_and_their_escalation() -> None:
     assert ev.interaction == 60
     (ev,), _ = run(build("Police fired tear gas to disperse demonstrators in Gao."))
     assert ev.sub_event_type == "Protest with intervention"
+    # the intervention told in the next sentence of the paragraph
+    (ev,), _ = run(build("Hundreds rallied in Gao on Tuesday. Police fired tear gas to disperse them."))
+    assert ev.sub_event_type == "Protest with intervention"
+    (ev,), _ = run(build("Hundreds rallied in Gao on Tuesday.\n\nPolice fired tear gas in Kandahar."))
+    assert ev.sub_event_type == "Peaceful protest"
     (ev,), _ = run(build("Protesters threw stones at police and torched cars in Gao."))
     assert ev.event_type == "Riots"
 

@@ -15,12 +15,35 @@ def _jsonl(path: Path, rows: list[dict]) -> Path:
 
 
 GOLD = [
-    {"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash", "location": "Gao",
-     "latitude": 16.27, "longitude": -0.04, "event_date": "2021-06-08", "actor1": "JNIM", "fatalities": 4},
-    {"doc_id": "d1", "event_type": "Strategic developments", "sub_event_type": "Arrests", "location": "Mopti",
-     "latitude": 14.49, "longitude": -4.19, "event_date": "2021-06-07"},
-    {"doc_id": "d2", "event_type": "Protests", "sub_event_type": "Peaceful protest", "location": "Bamako",
-     "latitude": 12.65, "longitude": -8.0, "event_date": "2021-06-01"},
+    {
+        "doc_id": "d1",
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "location": "Gao",
+        "latitude": 16.27,
+        "longitude": -0.04,
+        "event_date": "2021-06-08",
+        "actor1": "JNIM",
+        "fatalities": 4,
+    },
+    {
+        "doc_id": "d1",
+        "event_type": "Strategic developments",
+        "sub_event_type": "Arrests",
+        "location": "Mopti",
+        "latitude": 14.49,
+        "longitude": -4.19,
+        "event_date": "2021-06-07",
+    },
+    {
+        "doc_id": "d2",
+        "event_type": "Protests",
+        "sub_event_type": "Peaceful protest",
+        "location": "Bamako",
+        "latitude": 12.65,
+        "longitude": -8.0,
+        "event_date": "2021-06-01",
+    },
 ]
 
 
@@ -28,17 +51,39 @@ def test_matching_fields_misses_and_false_positives(tmp_path: Path) -> None:
     gold = _jsonl(tmp_path / "gold.jsonl", GOLD)
     export = [
         # 20 km away, date range overlapping, other sub-type of the same type: a match
-        {"event_id": "e1", "article_ids": ["d1"], "event_type": "Battles",
-         "sub_event_type": "Non-state actor overtakes territory", "location": "Near Gao", "latitude": 16.3,
-         "longitude": 0.14, "event_date": "2021-06-06", "event_date_end": "2021-06-09", "actor1": "JNIM",
-         "fatalities": 4},
+        {
+            "event_id": "e1",
+            "article_ids": ["d1"],
+            "event_type": "Battles",
+            "sub_event_type": "Non-state actor overtakes territory",
+            "location": "Near Gao",
+            "latitude": 16.3,
+            "longitude": 0.14,
+            "event_date": "2021-06-06",
+            "event_date_end": "2021-06-09",
+            "actor1": "JNIM",
+            "fatalities": 4,
+        },
         # right type and date, 300 km off: no match
-        {"event_id": "e2", "article_ids": ["d1"], "event_type": "Strategic developments",
-         "sub_event_type": "Arrests", "location": "Timbuktu", "latitude": 16.77, "longitude": -3.0,
-         "event_date": "2021-06-07"},
+        {
+            "event_id": "e2",
+            "article_ids": ["d1"],
+            "event_type": "Strategic developments",
+            "sub_event_type": "Arrests",
+            "location": "Timbuktu",
+            "latitude": 16.77,
+            "longitude": -3.0,
+            "event_date": "2021-06-07",
+        },
         # same name, dates do not overlap: no match
-        {"event_id": "e3", "article_ids": ["d2"], "event_type": "Protests", "sub_event_type": "Peaceful protest",
-         "location": "Bamako", "event_date": "2021-05-20"},
+        {
+            "event_id": "e3",
+            "article_ids": ["d2"],
+            "event_type": "Protests",
+            "sub_event_type": "Peaceful protest",
+            "location": "Bamako",
+            "event_date": "2021-05-20",
+        },
         # another document entirely: ignored
         {"event_id": "e4", "article_ids": ["zz"], "event_type": "Riots", "location": "Kayes"},
     ]
@@ -46,8 +91,13 @@ def test_matching_fields_misses_and_false_positives(tmp_path: Path) -> None:
     assert res["overall"]["tp"] == 1 and res["overall"]["predicted"] == 3 and res["overall"]["gold"] == 3
     assert res["per_event_type"]["Battles"]["f1"] == 1.0
     assert res["per_event_type"]["Protests"]["recall"] == 0.0
-    assert res["field_accuracy"] == {"sub_event_type": 0.0, "actor1": 1.0, "fatalities": 1.0, "location": 1.0,
-                                     "date": 0.0}
+    assert res["field_accuracy"] == {
+        "sub_event_type": 0.0,
+        "actor1": 1.0,
+        "fatalities": 1.0,
+        "location": 1.0,
+        "date": 0.0,
+    }
     assert {m["sub_event_type"] for m in res["misses"]} == {"Arrests", "Peaceful protest"}
     assert {f["id"] for f in res["false_positives"]} == {"e2", "e3"}
 
@@ -56,12 +106,36 @@ def test_csv_export_is_read(tmp_path: Path) -> None:
     gold = _jsonl(tmp_path / "gold.jsonl", GOLD[2:])
     path = tmp_path / "events.csv"
     with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, ["event_id_cnty", "documents", "event_type", "sub_event_type", "location",
-                                "latitude", "longitude", "event_date", "event_date_end", "fatalities"])
+        w = csv.DictWriter(
+            fh,
+            [
+                "event_id_cnty",
+                "documents",
+                "event_type",
+                "sub_event_type",
+                "location",
+                "latitude",
+                "longitude",
+                "event_date",
+                "event_date_end",
+                "fatalities",
+            ],
+        )
         w.writeheader()
-        w.writerow({"event_id_cnty": "x", "documents": "d2", "event_type": "Protests",
-                    "sub_event_type": "Peaceful protest", "location": "bamako", "latitude": "",
-                    "longitude": "", "event_date": "2021-06-01", "event_date_end": "", "fatalities": ""})
+        w.writerow(
+            {
+                "event_id_cnty": "x",
+                "documents": "d2",
+                "event_type": "Protests",
+                "sub_event_type": "Peaceful protest",
+                "location": "bamako",
+                "latitude": "",
+                "longitude": "",
+                "event_date": "2021-06-01",
+                "event_date_end": "",
+                "fatalities": "",
+            }
+        )
     res = evaluate_events(gold, path)
     assert res["overall"]["f1"] == 1.0
 

@@ -29,12 +29,14 @@ def register(app: typer.Typer) -> None:
 
         try:
             if gold == "case2021":
-                res = ev.evaluate_case2021(gold_file or ev.CASE_GOLD, build_options(progress=False),
-                                           limit=limit, offset=offset)
+                res = ev.evaluate_case2021(
+                    gold_file or ev.CASE_GOLD, build_options(progress=False), limit=limit, offset=offset
+                )
                 extra = res.pop("errors")
             elif gold == "fakes":
-                res = ev.evaluate_fakes(gold_file or ev.FAKES_GOLD, build_options(progress=False),
-                                        limit=limit, offset=offset)
+                res = ev.evaluate_fakes(
+                    gold_file or ev.FAKES_GOLD, build_options(progress=False), limit=limit, offset=offset
+                )
                 extra = res.pop("rows")
             else:
                 if export is None:

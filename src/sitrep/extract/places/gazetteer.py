@@ -25,12 +25,18 @@ from sitrep.extract.places.build import (
     default_gazetteer_path,
     is_stale,
 )
-from sitrep.extract.places.normalize import norm_key, skeleton_key, variant_key
+from sitrep.extract.places.normalize import norm_key, skeleton_key, variant_key, vowel_fold
 from sitrep.options import Options
 from sitrep.records import Place
 
-# fuzzy (skeleton) matches below this rapidfuzz ratio on the variant key are not candidates
-FUZZY_MIN = 80.0
+# A fuzzy (skeleton) match is a candidate only when it looks like a transliteration variant of the
+# WHOLE name: rapidfuzz ratio of the variant keys at least FUZZY_MIN (FUZZY_MIN_SHORT for short names,
+# where one letter is a big change: "Human"/"Humen"), the same first letter, and lengths within
+# FUZZY_MAX_LENGTH_RATIO.  Looser matching proposed far-away towns for partial or common-word names.
+FUZZY_MIN = 88.0
+FUZZY_MIN_SHORT = 92.0
+FUZZY_SHORT_LEN = 6
+FUZZY_MIN_LENGTH_RATIO = 0.8
 _BUILD_LOCK = threading.Lock()
 
 
@@ -54,6 +60,19 @@ def gazetteer_path_for(options: Options) -> Path:
         return default_gazetteer_path()
     digest = hashlib.sha1(json.dumps([str(Path(d).resolve()) for d in dirs]).encode()).hexdigest()[:12]
     return default_gazetteer_path().with_name(f"gazetteer-{digest}.sqlite")
+
+
+def fuzzy_ratio(a: str, b: str) -> float | None:
+    """Similarity (0..100) of two variant keys when they may be spellings of the same whole name,
+    else None."""
+    if not a or not b or a[0] != b[0]:
+        return None
+    if min(len(a), len(b)) / max(len(a), len(b)) < FUZZY_MIN_LENGTH_RATIO:
+        return None
+    a, b = vowel_fold(a), vowel_fold(b)
+    ratio = fuzz.ratio(a, b)
+    floor = FUZZY_MIN_SHORT if min(len(a), len(b)) <= FUZZY_SHORT_LEN else FUZZY_MIN
+    return ratio if ratio >= floor else None
 
 
 class Gazetteer:
@@ -142,8 +161,8 @@ class Gazetteer:
             for pid, matched in self._ids_for_key("~" + skeleton_key(name)):
                 if pid in best:
                     continue
-                ratio = fuzz.ratio(vk, variant_key(matched))
-                if ratio >= FUZZY_MIN:
+                ratio = fuzzy_ratio(vk, variant_key(matched))
+                if ratio is not None:
                     offer(pid, 0.9 * ratio / 100.0, matched)
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
         out = []

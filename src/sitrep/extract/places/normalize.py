@@ -30,6 +30,9 @@ _DIGRAPHS = (("ou", "u"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "k"), ("
              ("ee", "i"), ("v", "f"))
 _DROP = re.compile(r"[aeiouyhw]")
 _REPEAT = re.compile(r"(.)\1+")
+# vowels English transliterations of Arabic/Kurdish/Turkish names swap freely (Kobane/Kobani,
+# Hajin/Hajeen, Qamishli/Qamishly): folded before fuzzy names are compared
+_VOWELS = str.maketrans({"e": "i", "y": "i", "o": "u"})
 
 
 def fold(text: str) -> str:
@@ -58,6 +61,12 @@ def skeleton_key(name: str) -> str:
         v = v.replace(a, b)
     head, tail = v[0], _DROP.sub("", v[1:])
     return _REPEAT.sub(r"\1", head + tail)
+
+
+def vowel_fold(key: str) -> str:
+    """A variant key with interchangeable vowels folded and doubled letters collapsed, for fuzzy
+    comparison of transliteration variants ("kobane" and "kobani" -> "kubani")."""
+    return _REPEAT.sub(r"\1", key.translate(_VOWELS))
 
 
 def is_latin_name(name: str) -> bool:

