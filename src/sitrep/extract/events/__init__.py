@@ -137,15 +137,6 @@ def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) ->
     return result, ""
 
 
-def _next_sentence_text(doc: Document, sent: Sentence, breaks: list[int]) -> str:
-    """The following sentence when it is in the same paragraph, else ""."""
-    if sent.index + 1 >= len(doc.sentences):
-        return ""
-    nxt = doc.sentences[sent.index + 1]
-    same = F.paragraph_of(doc, sent.end - 1, breaks) == F.paragraph_of(doc, nxt.start, breaks)
-    return nxt.text if same else ""
-
-
 def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Draft | None:
     doc, lex, sent, hit = ctx.doc, ctx.lex, cand.sentence, cand.first
     roles = _roles(ctx, cand, parse, actors)
@@ -158,7 +149,7 @@ def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
         civ = [a for a in actors if a.inter == 7 and a.start > hit.start and a is not roles.actor1]
         if civ:
             roles.actor2 = civ[0]
-    sub_name = resolve_sub_type(cand, roles, lex, actors, _next_sentence_text(doc, sent, ctx.breaks))
+    sub_name = resolve_sub_type(cand, roles, lex, actors)
     sub = lex.subtypes[sub_name]
     aid = doc.article.id
     ev = Event(event_id=event_id(aid, sub_name, hit.start), article_ids=[aid])

@@ -79,9 +79,7 @@ def _target_from_text(cand: Candidate, lex: Lexicon, window: int) -> str:
     return "default"
 
 
-def resolve_sub_type(
-    cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention], next_text: str = ""
-) -> str:
+def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention]) -> str:
     entry = cand.entry
     if entry.sub_event_type:
         sub = entry.sub_event_type
@@ -102,8 +100,7 @@ def resolve_sub_type(
             continue
         if rule.needs_crowd and not crowd:
             continue
-        scope = f"{text} {next_text}" if rule.scope == "next" else text
-        if any(rx.search(scope) for rx in rule.context) and not any(rx.search(scope) for rx in rule.unless):
+        if any(rx.search(text) for rx in rule.context) and not any(rx.search(text) for rx in rule.unless):
             sub = rule.becomes
     return sub
 

@@ -55,7 +55,6 @@ class ContextRule:
     unless: tuple[re.Pattern[str], ...]
     needs_crowd: bool
     becomes: str
-    scope: str = "sentence"  # "sentence" | "next" (the sentence and the following one)
 
 
 @dataclass
@@ -189,7 +188,6 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
                 unless=_compile(list(raw.get("unless") or []), "context_rules"),
                 needs_crowd=bool(raw.get("needs_crowd", False)),
                 becomes=str(raw["becomes"]),
-                scope=str(raw.get("scope", "sentence")),
             )
         )
     numbers = {str(k).lower(): int(v) for k, v in (triggers.get("numbers") or {}).items()}
