@@ -212,6 +212,13 @@ def test_only_cue_sentences_are_parsed() -> None:
         return inner(t)
 
     doc.parser = counting
+    span_inner = doc.span_parser
+
+    def counting_span(start: int, end: int):  # type: ignore[no-untyped-def]
+        parsed.append(doc.text[start:end])
+        return span_inner(start, end) if span_inner else None
+
+    doc.span_parser = counting_span
     claims = extract_claims(doc, Options())
     assert len(claims) == 1 and parsed == ["The civil defence said five people were killed."]
 

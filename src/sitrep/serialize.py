@@ -9,7 +9,13 @@ from typing import Any
 from sitrep.records import Claim, Event, Evidence
 
 
+_PRIMITIVE = (str, int, float, bool, type(None))
+
+
 def to_jsonable(obj: Any) -> Any:
+    # primitives first: they are most of the values, and is_dataclass() is comparatively slow
+    if isinstance(obj, _PRIMITIVE):
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {
             f.name: to_jsonable(getattr(obj, f.name))

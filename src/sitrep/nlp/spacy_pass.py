@@ -93,6 +93,18 @@ class NLP:
     def parse_sentence(self, text: str) -> Any:
         return self.parser_nlp(text)
 
+    def parse_span(self, sdoc: Any, start: int, end: int) -> Any:
+        """Parse the span ``start:end`` of a fast-pass Doc without recomputing its token vectors.
+
+        The parser of the English pipelines reads ``doc.tensor`` (the shared tok2vec output) at
+        prediction time, and ``Span.as_doc`` carries the tensor slice, so only the parser's own
+        layers run.  Token offsets of the result are relative to ``start``.
+        """
+        span = sdoc.char_span(start, end)
+        if span is None or span.start_char != start or span.end_char != end or not sdoc.tensor.size:
+            return None
+        return self.fast.get_pipe("parser")(span.as_doc())
+
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Run the pass over articles, in batches, yielding Documents in order."""
         arts = list(articles) if not isinstance(articles, list) else articles
@@ -141,6 +153,12 @@ class NLP:
         doc = Document(article=article, sentences=sentences, mentions=mentions, spacy_doc=sdoc)
         if self.options.selective_parse:
             doc.parser = self.parse_sentence
+            if "parser" in self.fast.component_names:
+
+                def span_parser(start: int, end: int, _sdoc: Any = sdoc) -> Any:
+                    return self.parse_span(_sdoc, start, end)
+
+                doc.span_parser = span_parser
         else:
             # the full pass already parsed everything: hand out sentence docs from it
             def from_full(text: str, _sdoc: Any = sdoc) -> Any:

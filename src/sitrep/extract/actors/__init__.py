@@ -27,6 +27,7 @@ __all__ = [
     "extract_actors",
     "inter_code",
     "load_dictionary",
+    "parse_masks",
 ]
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -96,6 +97,20 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
     return out
 
 
+def parse_masks(actors: list[ActorMention], d: ActorDictionary) -> list[tuple[int, int, str]]:
+    """(start, end, stand-in) for each actor mention whose alias the parser misreads (``masks``)."""
+    out = []
+    for a in actors:
+        entry = d.get(a.actor)
+        for alias, stand_in in entry.masks if entry else ():
+            if a.text == alias and len(stand_in) == len(alias):
+                out.append((a.start, a.end, stand_in))
+    return out
+
+
 @component("actors", requires=("sentences", "mentions"), assigns=("actors",))
 def actors_component(doc: Document, options: Options) -> None:
-    doc.actors = extract_actors(doc, load_dictionary(options.data_dirs))
+    d = load_dictionary(options.data_dirs)
+    doc.actors = extract_actors(doc, d)
+    # one masked parse per sentence, shared by claims and events through doc.parse
+    doc.parse_masks = parse_masks(doc.actors, d)

@@ -51,22 +51,11 @@ __all__ = ["extract_events", "load_lexicon", "load_modality"]
 log = logging.getLogger(__name__)
 
 
-def _parse(doc: Document, sent: Sentence, actors: list[ActorMention], d: ActorDictionary) -> Any:
-    """The sentence's parse; acronyms the parser misreads ("IS" as a verb) are masked first."""
+def _parse(doc: Document, sent: Sentence) -> Any:
+    """The sentence's shared, cached parse (acronyms masked by the actors component)."""
     if doc.parser is None:
         return None
-    chars = list(sent.text)
-    masked = False
-    for a in actors:
-        entry = d.get(a.actor)
-        for alias, stand_in in entry.masks if entry else ():
-            if a.text == alias and len(stand_in) == len(alias):
-                rel = a.start - sent.start
-                chars[rel : rel + len(alias)] = list(stand_in)
-                masked = True
     try:
-        if masked:
-            return doc.parser("".join(chars))
         return doc.parse(sent.index)
     except Exception as exc:  # a parser failure must not lose the article's other events
         log.warning("parse failed for %s sentence %d: %s", doc.article.id, sent.index, exc)
@@ -106,6 +95,25 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             return fallback
         return roles
     return roles_by_order(hit.start, actors)
+
+
+def _agent(
+    ctx: _Context, sub_name: str, sent: Sentence, offset: int, actor2: ActorMention | None
+) -> ActorMention | None:
+    """The actor named with an aircraft noun in the sentence, else in the lead (``agents`` rules)."""
+    text = ctx.doc.text
+    for rule in ctx.lex.agent_rules:
+        if sub_name not in rule.sub_event_types:
+            continue
+        lead = range(min(rule.lead_sentences, len(ctx.doc.sentences)))
+        for indexes in ([sent.index], [i for i in lead if i != sent.index]):
+            for i in indexes:
+                for a in ctx.by_sentence.get(i, []):
+                    if a.inter in (6, 7) or (actor2 is not None and a.actor == actor2.actor):
+                        continue  # protesters and civilians fly no raids; the target is no agent
+                    if rule.ends_with.search(a.text) or rule.followed_by.match(text, a.end, a.end + 30):
+                        return a
+    return None
 
 
 def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) -> tuple[ModalityResult, str]:
@@ -150,6 +158,10 @@ def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
         if civ:
             roles.actor2 = civ[0]
     sub_name = resolve_sub_type(cand, roles, lex, actors)
+    if roles.actor1 is None:
+        agent = _agent(ctx, sub_name, sent, hit.start, roles.actor2)
+        if agent is not None:
+            roles.actor1, roles.method = agent, "agent named with aircraft"
     sub = lex.subtypes[sub_name]
     aid = doc.article.id
     ev = Event(event_id=event_id(aid, sub_name, hit.start), article_ids=[aid])
@@ -231,7 +243,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 parts.append(found)
         if not parts:
             continue
-        parse = _parse(doc, sent, actors, ctx.actors)
+        parse = _parse(doc, sent)
         fatalities = F.find_fatalities(sent, ctx.lex)
         for cands in parts:
             drafts = [(c, _draft(ctx, c, parse, actors)) for c in cands]

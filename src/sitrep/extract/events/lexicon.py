@@ -68,6 +68,19 @@ class Lexicon:
     place_nouns: frozenset[str]
     weapon_words: re.Pattern[str]
     armed_targets: re.Pattern[str] | None = None
+    agent_rules: tuple[AgentRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgentRule:
+    """Who carried out an event the sentence gives no agent for (``agents`` in event_triggers.yaml)."""
+
+    sub_event_types: frozenset[str]
+    # an actor mention is the agent when its own text ends in one of the nouns ("Russian warplanes")
+    # or is followed by one ("coalition aircraft", "Assad's air force")
+    ends_with: re.Pattern[str]
+    followed_by: re.Pattern[str]
+    lead_sentences: int = 3
 
 
 @dataclass
@@ -192,7 +205,11 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         )
     numbers = {str(k).lower(): int(v) for k, v in (triggers.get("numbers") or {}).items()}
     words = sorted(numbers, key=len, reverse=True)
-    num = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in words)
+    # compound number words ("twenty-three", "forty one") before their parts, so the tens are not lost
+    tens = "|".join(re.escape(w) for w in words if 20 <= numbers[w] <= 90 and numbers[w] % 10 == 0)
+    units = "|".join(re.escape(w) for w in words if 1 <= numbers[w] <= 9)
+    compound = rf"(?:{tens})[- ](?:{units})|" if tens and units else ""
+    num = r"\d{1,3}(?:,\d{3})+|\d+|" + compound + "|".join(re.escape(w) for w in words)
     fatalities = _compile(
         [str(p).replace("{NUM}", num) for p in triggers.get("fatalities") or []], "fatalities"
     )
@@ -218,6 +235,18 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         )
         if targets
         else None,
+        agent_rules=tuple(_agent_rule(r) for r in triggers.get("agents") or []),
+    )
+
+
+def _agent_rule(raw: dict[str, Any]) -> AgentRule:
+    nouns = sorted((str(n) for n in raw.get("nouns") or []), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in nouns) or "(?!x)x"
+    return AgentRule(
+        sub_event_types=frozenset(str(x) for x in raw.get("sub_event_types") or []),
+        ends_with=re.compile(rf"\b(?:{alt})$", re.IGNORECASE),
+        followed_by=re.compile(rf"(?:['’]?s)?\s+(?:{alt})\b", re.IGNORECASE),
+        lead_sentences=int(raw.get("lead_sentences", 3)),
     )
 
 
@@ -258,4 +287,11 @@ def parse_number(text: str, numbers: dict[str, int]) -> int | None:
     t = text.strip().lower().replace(",", "")
     if t.isdigit():
         return int(t)
-    return numbers.get(t)
+    if t in numbers:
+        return numbers[t]
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and all(p in numbers for p in parts):
+        tens, unit = numbers[parts[0]], numbers[parts[1]]
+        if 20 <= tens <= 90 and tens % 10 == 0 and 1 <= unit <= 9:
+            return tens + unit  # "twenty-three"
+    return None
