@@ -8,7 +8,6 @@ from typing import Any
 
 from sitrep.records import Claim, Event, Evidence
 
-
 _PRIMITIVE = (str, int, float, bool, type(None))
 
 

@@ -98,13 +98,16 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
 
 
 def parse_masks(actors: list[ActorMention], d: ActorDictionary) -> list[tuple[int, int, str]]:
-    """(start, end, stand-in) for each actor mention whose alias the parser misreads (``masks``)."""
+    """(start, end, stand-in) for each misread alias (``masks``) written as a whole word inside an
+    actor mention: "IS" alone and "IS" in "IS fighters" or "IS-held"."""
     out = []
     for a in actors:
         entry = d.get(a.actor)
         for alias, stand_in in entry.masks if entry else ():
-            if a.text == alias and len(stand_in) == len(alias):
-                out.append((a.start, a.end, stand_in))
+            if len(stand_in) != len(alias):
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", a.text):
+                out.append((a.start + m.start(), a.start + m.end(), stand_in))
     return out
 
 

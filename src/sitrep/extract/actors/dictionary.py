@@ -44,6 +44,8 @@ class ActorDictionary:
     _alias_cs: dict[str, str] = field(default_factory=dict)
     _state: re.Pattern[str] | None = None
     demonyms: dict[str, str] = field(default_factory=dict)
+    # country -> name of its first specific state-forces entry (actors.yaml order)
+    forces_by_country: dict[str, str] = field(default_factory=dict)
     police_nouns: frozenset[str] = frozenset()
     ner_rules: list[tuple[re.Pattern[str], int, str]] = field(default_factory=list)
 
@@ -65,7 +67,12 @@ class ActorDictionary:
             for m in self._state.finditer(text):
                 country = self.demonyms.get(m.group("demonym"))
                 noun = m.group("noun").lower()
-                entry = self.entries["Police forces" if noun in self.police_nouns else "Military forces"]
+                if noun in self.police_nouns:
+                    entry = self.entries["Police forces"]
+                else:
+                    # "Russian helicopters" are the country's own forces entry when it has one
+                    # ("Military Forces of Russia (2000-)"), so one actor is coded one way
+                    entry = self.entries[self.forces_by_country.get(country or "", "Military forces")]
                 found.append(AliasMatch(m.start(), m.end(), m.group(0), entry, country=country))
         # longest first, then leftmost; drop anything overlapping a kept match
         found.sort(key=lambda a: (-(a.end - a.start), a.start))
@@ -135,6 +142,9 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
     if alias_cs:
         d._cs = _bounded(_alternation(list(alias_cs)))
     d.demonyms = {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
+    for e in entries.values():
+        if e.group == "state" and e.inter == 1 and e.country and not e.descriptor and "{" not in e.acled_name:
+            d.forces_by_country.setdefault(e.country, e.name)
     state = data.get("state_forces") or {}
     nouns = [str(n) for n in state.get("nouns") or []]
     d.police_nouns = frozenset(str(n).lower() for n in state.get("police_nouns") or [])

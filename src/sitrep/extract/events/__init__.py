@@ -97,6 +97,13 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
     return roles_by_order(hit.start, actors)
 
 
+def _has_anchor(ctx: _Context, sent: Sentence) -> bool:
+    """A place or a number in the sentence: something a parse can attach to the trigger."""
+    if any(p.sentence_index == sent.index for p in ctx.places):
+        return True
+    return bool(ctx.lex.number_rx.search(sent.text))
+
+
 def _agent(
     ctx: _Context, sub_name: str, sent: Sentence, offset: int, actor2: ActorMention | None
 ) -> ActorMention | None:
@@ -243,7 +250,11 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 parts.append(found)
         if not parts:
             continue
-        parse = _parse(doc, sent)
+        # a parse is worth its cost only when it can attach something to the trigger (an actor, a
+        # place, a number) or is already there (a claim cue parsed it); otherwise the clause-level
+        # fallbacks give the same roles (none) and modality
+        useful = bool(actors) or sent.index in doc._parses or _has_anchor(ctx, sent)
+        parse = _parse(doc, sent) if useful else None
         fatalities = F.find_fatalities(sent, ctx.lex)
         for cands in parts:
             drafts = [(c, _draft(ctx, c, parse, actors)) for c in cands]

@@ -69,6 +69,9 @@ class Lexicon:
     weapon_words: re.Pattern[str]
     armed_targets: re.Pattern[str] | None = None
     agent_rules: tuple[AgentRule, ...] = ()
+    # any number (digits or a number word): a sentence without one, an actor or a place gains
+    # nothing from a parse
+    number_rx: re.Pattern[str] = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         )
         if targets
         else None,
+        number_rx=re.compile(rf"\b(?:{num})\b", re.IGNORECASE),
         agent_rules=tuple(_agent_rule(r) for r in triggers.get("agents") or []),
     )
 
