@@ -5,42 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from sitrep.acled import CORRECTABLE
 from sitrep.errors import ReviewError
 from sitrep.records import Event
 from sitrep.serialize import event_from_dict, to_jsonable
-
-# fields a reviewer may correct (the ACLED columns and sitrep's date end)
-CORRECTABLE = (
-    "event_date",
-    "event_date_end",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-)
 
 
 def apply_corrections(event: Event, corrections: dict[str, Any]) -> Event:

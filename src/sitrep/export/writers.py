@@ -9,44 +9,11 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from sitrep.acled import ACLED_COLUMNS
 from sitrep.errors import ConfigError
 from sitrep.serialize import to_jsonable
 from sitrep.store.core import EventFilter, Store
 
-# ACLED's column names and order
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
 # sitrep's own, after ACLED's
 SITREP_COLUMNS = ["event_date_end", "documents", "evidence", "confidence", "reviewed", "sources_disagree"]
 CLAIM_COLUMNS = [

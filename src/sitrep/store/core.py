@@ -674,70 +674,29 @@ def _article_row(a: Article) -> dict[str, Any]:
     }
 
 
+def _span_row(aid: str, kind: str, label: str | None, rec: Any) -> dict[str, Any]:
+    """A mentions row: the span columns, the rest of the record as attrs."""
+    attrs = to_jsonable(rec)
+    for k in ("start", "end", "text", "sentence_index"):
+        attrs.pop(k, None)
+    return {
+        "article_id": aid,
+        "kind": kind,
+        "label": label,
+        "start": rec.start,
+        "end": rec.end,
+        "text": rec.text,
+        "sentence_index": rec.sentence_index,
+        "attrs": attrs,
+    }
+
+
 def _mention_rows(doc: Document) -> list[dict[str, Any]]:
     aid = doc.article.id
-    rows: list[dict[str, Any]] = []
-    for m in doc.mentions:
-        rows.append(
-            {
-                "article_id": aid,
-                "kind": "entity",
-                "label": m.label,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "sentence_index": m.sentence_index,
-                "attrs": {"source": m.source},
-            }
-        )
-    for t in doc.times:
-        attrs = to_jsonable(t)
-        for k in ("start", "end", "text", "sentence_index"):
-            attrs.pop(k, None)
-        rows.append(
-            {
-                "article_id": aid,
-                "kind": "time",
-                "label": t.tense,
-                "start": t.start,
-                "end": t.end,
-                "text": t.text,
-                "sentence_index": t.sentence_index,
-                "attrs": attrs,
-            }
-        )
-    for p in doc.places:
-        attrs = to_jsonable(p)
-        for k in ("start", "end", "text", "sentence_index"):
-            attrs.pop(k, None)
-        rows.append(
-            {
-                "article_id": aid,
-                "kind": "place",
-                "label": "resolved" if p.place else "unresolved",
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-                "sentence_index": p.sentence_index,
-                "attrs": attrs,
-            }
-        )
-    for ac in doc.actors:
-        attrs = to_jsonable(ac)
-        for k in ("start", "end", "text", "sentence_index"):
-            attrs.pop(k, None)
-        rows.append(
-            {
-                "article_id": aid,
-                "kind": "actor",
-                "label": ac.actor,
-                "start": ac.start,
-                "end": ac.end,
-                "text": ac.text,
-                "sentence_index": ac.sentence_index,
-                "attrs": attrs,
-            }
-        )
+    rows: list[dict[str, Any]] = [_span_row(aid, "entity", m.label, m) for m in doc.mentions]
+    rows += [_span_row(aid, "time", t.tense, t) for t in doc.times]
+    rows += [_span_row(aid, "place", "resolved" if p.place else "unresolved", p) for p in doc.places]
+    rows += [_span_row(aid, "actor", a.actor, a) for a in doc.actors]
     return rows
 
 
