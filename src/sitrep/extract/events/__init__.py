@@ -32,7 +32,7 @@ from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, 
 from sitrep.extract.events.merge import finalize, merge_drafts
 from sitrep.extract.events.modality import ModalityResult, classify, historical
 from sitrep.extract.events.roles import Roles, roles_by_order, roles_from_parse
-from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates, select
+from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates, non_conflict_story, select
 from sitrep.options import Options
 from sitrep.records import (
     MODALITY_ASSERTED,
@@ -238,13 +238,15 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     ctx = _Context(doc, options or Options())
     kept: list[Draft] = []
     discarded: list[Draft] = []
+    lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
+    story_context = non_conflict_story(lead, [a for v in ctx.by_sentence.values() for a in v], ctx.lex)
     for sent in doc.sentences:
         actors = ctx.by_sentence.get(sent.index, [])
         parts = []
         for seg in F.segments(doc, sent):
             seg_actors = [a for a in actors if seg.start <= a.start < seg.end]
             found, _support = group_candidates(
-                sent, find_hits(seg, seg_actors, ctx.lex), (seg.start, seg.end)
+                sent, find_hits(seg, seg_actors, ctx.lex, story_context), (seg.start, seg.end)
             )
             if found:
                 parts.append(found)

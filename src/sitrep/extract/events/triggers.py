@@ -46,10 +46,23 @@ def _alternatives(a: TriggerHit, b: TriggerHit) -> bool:
     return bool(a.entry.object and b.entry.object and a.entry.object != b.entry.object)
 
 
-def find_hits(sentence: Sentence, actors: list[ActorMention], lex: Lexicon) -> list[TriggerHit]:
-    """All trigger matches in the sentence that pass their conditions, without overlaps."""
+def non_conflict_story(lead: str, actors: list[ActorMention], lex: Lexicon) -> bool:
+    """An article whose lead tells of an accident, disaster, crime or diplomacy and that names no
+    armed actor anywhere: its later sentences ("the blasts were heard ...", "authorities took
+    control of services") are read in that context, as a coder would."""
+    return any(rx.search(lead) for rx in lex.non_conflict) and not any(a.inter in ARMED_INTER for a in actors)
+
+
+def find_hits(
+    sentence: Sentence, actors: list[ActorMention], lex: Lexicon, non_conflict_context: bool = False
+) -> list[TriggerHit]:
+    """All trigger matches in the sentence that pass their conditions, without overlaps.
+
+    ``non_conflict_context``: the article as a whole is a non-conflict story
+    (``non_conflict_story``), so every sentence is treated like a non-conflict sentence.
+    """
     text = sentence.text
-    non_conflict = any(rx.search(text) for rx in lex.non_conflict)
+    non_conflict = non_conflict_context or any(rx.search(text) for rx in lex.non_conflict)
     armed: bool | None = None
     hits: list[TriggerHit] = []
     for entry in lex.triggers:
