@@ -188,3 +188,22 @@ def test_killed_mid_batch_resumes(tmp_path: Path) -> None:
     assert st.stats()["articles"] == n
     assert f"{n - n_stored} stored" in r.output
     assert st.unresolved_reports() == []
+
+
+def test_same_result_on_postgresql_and_sqlite(tmp_path: Path, pg_url: str, shared_dir: Path) -> None:
+    """The whole ingest on a real PostgreSQL server gives what it gives on SQLite."""
+    results = {}
+    for name, db in (("sqlite", str(tmp_path / "s.db")), ("postgresql", pg_url)):
+        r = runner.invoke(app, ["ingest", str(shared_dir / "seeds"), "--db", db])
+        assert r.exit_code == 0, r.output
+        st = Store(db)
+        rows, _ = st.list_events(limit=100)
+        results[name] = sorted(
+            (e["sub_event_type"], str(e["event_date"]), e["location"], e["fatalities"]) for e in rows
+        )
+        stats = st.stats()
+        results[name + "_counts"] = [stats[k] for k in ("articles", "sentences", "mentions", "claims")]
+        again = runner.invoke(app, ["ingest", str(shared_dir / "seeds"), "--db", db])
+        assert "0 stored" in again.output
+    assert results["sqlite"] == results["postgresql"] and results["sqlite"]
+    assert results["sqlite_counts"] == results["postgresql_counts"]

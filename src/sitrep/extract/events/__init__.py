@@ -50,6 +50,9 @@ __all__ = ["extract_events", "load_lexicon", "load_modality"]
 
 log = logging.getLogger(__name__)
 
+# sentences that set an article's story (a disaster, a crime): the lead, often a title and its first line
+LEAD_SENTENCES = 2
+
 
 def _parse(doc: Document, sent: Sentence) -> Any:
     """The sentence's shared, cached parse (acronyms masked by the actors component)."""
@@ -74,6 +77,21 @@ class _Context:
         self.by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
         for a in doc.actors:
             self.by_sentence[a.sentence_index].append(a)
+        # who is quoted: the words naming a claim's speaker (and its affiliation, "a source at the
+        # Police Command") report the event; they are no actor of it by mere word order
+        self.speaker_spans: list[tuple[int, int]] = [
+            (s, e)
+            for c in doc.claims
+            for s, e in (
+                (c.speaker_start, c.speaker_end),
+                (c.speaker_mention_start, c.speaker_mention_end),
+                (c.affiliation_start, c.affiliation_end),
+            )
+            if s is not None and e is not None
+        ]
+
+    def not_speakers(self, actors: list[ActorMention]) -> list[ActorMention]:
+        return [a for a in actors if not any(s <= a.start and a.end <= e for s, e in self.speaker_spans)]
 
 
 def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Roles:
@@ -88,13 +106,14 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             actors,
             sent_places,
             ctx.lex.place_nouns,
+            ctx.rules.reporting_verbs,
         )
         if roles.actor1 is None and roles.actor2 is None:
-            fallback = roles_by_order(hit.start, actors)
+            fallback = roles_by_order(hit.start, ctx.not_speakers(actors))
             fallback.object_kind = roles.object_kind
             return fallback
         return roles
-    return roles_by_order(hit.start, actors)
+    return roles_by_order(hit.start, ctx.not_speakers(actors))
 
 
 def _has_anchor(ctx: _Context, sent: Sentence) -> bool:

@@ -69,6 +69,8 @@ class Lexicon:
     weapon_words: re.Pattern[str]
     armed_targets: re.Pattern[str] | None = None
     agent_rules: tuple[AgentRule, ...] = ()
+    # armed actors that do not make a non-conflict story a conflict one (police reporting a robbery)
+    story_bystanders: frozenset[str] = frozenset()
     # any number (digits or a number word): a sentence without one, an actor or a place gains
     # nothing from a parse
     number_rx: re.Pattern[str] = re.compile(r"\d")
@@ -223,6 +225,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         triggers=entries,
         context_rules=rules,
         non_conflict=_compile(list(triggers.get("non_conflict") or []), "non_conflict"),
+        story_bystanders=frozenset(str(a) for a in triggers.get("story_bystanders") or []),
         fatalities=fatalities,
         numbers=numbers,
         place_nouns=frozenset(str(p).lower() for p in triggers.get("place_nouns") or []),

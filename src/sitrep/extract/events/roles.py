@@ -174,7 +174,10 @@ def roles_from_parse(
     actors: list[ActorMention],
     places: list[PlaceMention],
     place_nouns: frozenset[str],
+    reporting_verbs: frozenset[str] | set[str] = frozenset(),
 ) -> Roles:
+    """Roles from the dependency parse.  ``reporting_verbs``: the climb to governing verbs stops
+    at a verb of saying, so the speaker ("police said two women were raped") is no actor."""
     roles = Roles(method="parse")
     tok = trigger_token(parse, rel_start, rel_end)
     if tok is None:
@@ -201,6 +204,8 @@ def roles_from_parse(
             if node.dep_ in ("conj", "appos"):
                 node = head
                 continue
+            break
+        if head.lemma_.lower() in reporting_verbs and node.dep_ in ("ccomp", "xcomp", "dobj", "conj", "parataxis"):
             break
         sub = Roles()
         _verb_roles(head, idx, sub, place_nouns)

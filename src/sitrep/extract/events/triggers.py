@@ -50,7 +50,14 @@ def non_conflict_story(lead: str, actors: list[ActorMention], lex: Lexicon) -> b
     """An article whose lead tells of an accident, disaster, crime or diplomacy and that names no
     armed actor anywhere: its later sentences ("the blasts were heard ...", "authorities took
     control of services") are read in that context, as a coder would."""
-    return any(rx.search(lead) for rx in lex.non_conflict) and not any(a.inter in ARMED_INTER for a in actors)
+    if not any(rx.search(lead) for rx in lex.non_conflict):
+        return False
+    return not _conflict_actor(actors, lex)
+
+
+def _conflict_actor(actors: list[ActorMention], lex: Lexicon) -> bool:
+    """An armed actor other than the bystanders of ordinary news (police reporting a robbery)."""
+    return any(a.inter in ARMED_INTER and a.actor not in lex.story_bystanders for a in actors)
 
 
 def find_hits(
@@ -71,7 +78,7 @@ def find_hits(
         if entry.context and not any(rx.search(text) for rx in entry.context):
             continue
         # an accident or disaster sentence: violence words count only with an armed actor
-        if non_conflict and _violent(entry, lex) and not any(a.inter in ARMED_INTER for a in actors):
+        if non_conflict and _violent(entry, lex) and not _conflict_actor(actors, lex):
             continue
         if entry.needs_armed or entry.priority <= 1:
             if non_conflict:
