@@ -133,11 +133,12 @@ def merge_reports(
         art = m.article_ids[0] if m.article_ids else ""
         if sources and art in sources and sources[art]:
             return sources[art]
-        return m.source or art
+        return m.source or ""
 
     ev = Event(event_id=event_id)
     ev.article_ids = _distinct([a for m in ms for a in m.article_ids])
-    ev.source = "; ".join(_distinct([outlet(m) for m in ms]))
+    # ACLED's source column names outlets only; the article ids are in article_ids (documents)
+    ev.source = "; ".join(_distinct([o for o in (outlet(m) for m in ms) if o]))
     ev.source_scale = "; ".join(_distinct([m.source_scale for m in ms])) or None
 
     base_type = _majority(ms, lambda m: m.sub_event_type) or _majority(ms, lambda m: m.event_type) or ms[0]

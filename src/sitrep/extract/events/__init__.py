@@ -288,7 +288,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                     set_fatalities(d, doc, fats[i])
                 kept.append(d)
             discarded.extend(d for _c, d in built if d.event.modality != MODALITY_ASSERTED)
-    merged = merge_drafts(kept)
+    merged = merge_drafts(kept, ctx.lex.consequences)
     for d in (*merged, *discarded):
         finalize(d, doc)
     claims = {c.claim_id: c for c in doc.claims}

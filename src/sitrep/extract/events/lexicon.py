@@ -71,6 +71,8 @@ class Lexicon:
     agent_rules: tuple[AgentRule, ...] = ()
     # armed actors that do not make a non-conflict story a conflict one (police reporting a robbery)
     story_bystanders: frozenset[str] = frozenset()
+    # sub-type -> event types of an earlier event in the article it is a consequence of
+    consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     # any number (digits or a number word): a sentence without one, an actor or a place gains
     # nothing from a parse
     number_rx: re.Pattern[str] = re.compile(r"\d")
@@ -226,6 +228,10 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         context_rules=rules,
         non_conflict=_compile(list(triggers.get("non_conflict") or []), "non_conflict"),
         story_bystanders=frozenset(str(a) for a in triggers.get("story_bystanders") or []),
+        consequences={
+            str(k): frozenset(str(t) for t in v or [])
+            for k, v in (triggers.get("consequences") or {}).items()
+        },
         fatalities=fatalities,
         numbers=numbers,
         place_nouns=frozenset(str(p).lower() for p in triggers.get("place_nouns") or []),

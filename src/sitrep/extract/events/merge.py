@@ -128,7 +128,31 @@ def absorb(into: Draft, other: Draft) -> None:
         into.roles_method = "parse"
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+def _consequence_of(d: Draft, kept: Draft, consequences: dict[str, frozenset[str]]) -> bool:
+    """``d`` describes damage done by the earlier event ``kept`` ("burning stalls and charred
+    vehicles" after a car bomb; "burned several vehicles before they were pushed back" in an
+    attack): same place and time, and no other perpetrator named."""
+    causes = consequences.get(d.event.sub_event_type or "")
+    if not causes or kept.event.event_type not in causes:
+        return False
+    own = d.actor1_name if not d.actor1_implied and d.event.inter1 not in _NO_PERPETRATOR else None
+    perpetrators = {kept.actor1_name, kept.actor2_name}
+    no_other = own is None or own in perpetrators or kept.actor1_name is None
+    return no_other and _places_ok(kept, d) and _dates_ok(kept, d)
+
+
+def _last_before(d: Draft, at: int | None) -> int:
+    starts = [e.start for e in d.event.evidence if e.start is not None and (at is None or e.start < at)]
+    return max(starts, default=-1)
+
+
+# inter codes that never carry out the violence they are mentioned with (civilians)
+_NO_PERPETRATOR = frozenset({7})
+
+
+def merge_drafts(drafts: list[Draft], consequences: dict[str, frozenset[str]] | None = None) -> list[Draft]:
+    """Mentions of one event become one draft; damage that an earlier event of the article
+    caused (``consequences``, from event_triggers.yaml) becomes evidence of that event."""
     out: list[Draft] = []
     for d in drafts:
         for kept in out:
@@ -136,6 +160,13 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 absorb(kept, d)
                 break
         else:
+            causes = [k for k in out if consequences and _consequence_of(d, k, consequences)]
+            if causes:
+                # the event told last before the damage ("... a building demolished after the attack")
+                at = d.event.evidence[0].start if d.event.evidence else None
+                cause = max(causes, key=lambda k: _last_before(k, at))
+                cause.event.evidence.extend(d.event.evidence)
+                continue
             out.append(d)
     return out
 

@@ -166,6 +166,19 @@ def _noun_roles(n: Any, idx: _Index, roles: Roles) -> None:
                             roles.actor2 = other
 
 
+# how a reported clause hangs from its verb of saying
+_REPORTED = ("ccomp", "xcomp", "dobj", "conj", "parataxis")
+
+
+# "the SDF said they were battling IS": the speaker reports its own action
+_SELF_PRONOUNS = frozenset({"they", "it", "we", "he", "she", "i"})
+
+
+def _self_report(clause: Any) -> bool:
+    """The reported clause's subject is a pronoun, so the speaker is its agent."""
+    return any(c.dep_ in _SUBJ and c.lower_ in _SELF_PRONOUNS for c in clause.children)
+
+
 def roles_from_parse(
     parse: Any,
     base: int,
@@ -205,7 +218,7 @@ def roles_from_parse(
                 node = head
                 continue
             break
-        if head.lemma_.lower() in reporting_verbs and node.dep_ in ("ccomp", "xcomp", "dobj", "conj", "parataxis"):
+        if head.lemma_.lower() in reporting_verbs and node.dep_ in _REPORTED and not _self_report(node):
             break
         sub = Roles()
         _verb_roles(head, idx, sub, place_nouns)
