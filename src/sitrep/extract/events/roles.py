@@ -38,18 +38,20 @@ class _Index:
     def __init__(self, parse: Any, base: int, actors: list[ActorMention], places: list[PlaceMention]):
         self.actor_tokens: list[tuple[set[int], ActorMention]] = []
         self.place_tokens: set[int] = set()
+        # token character spans once: creating spaCy Token objects per mention is the slow part
+        spans = [(t.i, t.idx, t.idx + len(t.text)) for t in parse]
         for a in actors:
-            toks = {t.i for t in parse if t.idx < a.end - base and t.idx + len(t.text) > a.start - base}
+            lo, hi = a.start - base, a.end - base
+            toks = {i for i, s, e in spans if s < hi and e > lo}
             if toks:
                 self.actor_tokens.append((toks, a))
         for p in places:
-            self.place_tokens |= {
-                t.i for t in parse if t.idx < p.end - base and t.idx + len(t.text) > p.start - base
-            }
+            lo, hi = p.start - base, p.end - base
+            self.place_tokens |= {i for i, s, e in spans if s < hi and e > lo}
 
     def actor_in(self, tok: Any, exclude: set[int] | None = None) -> ActorMention | None:
         """The actor mention in tok's subtree closest to tok (in tree distance)."""
-        sub = {t.i: _depth(t, tok) for t in tok.subtree}
+        sub = _subtree_depths(tok)
         best: tuple[int, int, ActorMention] | None = None
         for toks, a in self.actor_tokens:
             hit = toks & sub.keys()
@@ -68,12 +70,18 @@ class _Index:
         return set()
 
 
-def _depth(t: Any, root: Any) -> int:
-    d = 0
-    while t is not root and t.head is not t and d < 50:
-        t = t.head
-        d += 1
-    return d
+def _subtree_depths(root: Any) -> dict[int, int]:
+    """Token index -> distance from ``root`` in the dependency tree, for root's subtree (one walk)."""
+    out = {root.i: 0}
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        d = out[t.i] + 1
+        for c in t.children:
+            if c.i not in out:
+                out[c.i] = d
+                stack.append(c)
+    return out
 
 
 # "seized control of the town", "gained ground in": the real object is inside the phrase

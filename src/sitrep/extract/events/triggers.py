@@ -69,10 +69,18 @@ def find_hits(
     (``non_conflict_story``), so every sentence is treated like a non-conflict sentence.
     """
     text = sentence.text
-    non_conflict = non_conflict_context or any(rx.search(text) for rx in lex.non_conflict)
+    nc: bool | None = True if non_conflict_context else None
     armed: bool | None = None
     hits: list[TriggerHit] = []
     for entry in lex.triggers:
+        # the entry's own pattern first: most entries do not match most sentences, and their
+        # conditions (exclude/context/non-conflict regexes) only matter when they do
+        matches = [m for m in entry.pattern.finditer(text) if m.end() > m.start()]
+        if not matches:
+            continue
+        if nc is None:
+            nc = any(rx.search(text) for rx in lex.non_conflict)
+        non_conflict = nc
         if entry.exclude and any(rx.search(text) for rx in entry.exclude):
             continue
         if entry.context and not any(rx.search(text) for rx in entry.context):
@@ -88,11 +96,10 @@ def find_hits(
                     armed = _armed_context(text, actors, lex)
                 if not armed:
                     continue
-        for m in entry.pattern.finditer(text):
-            if m.end() > m.start():
-                hits.append(
-                    TriggerHit(entry, sentence.start + m.start(), sentence.start + m.end(), m.group(0))
-                )
+        hits.extend(
+            TriggerHit(entry, sentence.start + m.start(), sentence.start + m.end(), m.group(0))
+            for m in matches
+        )
     # overlapping matches: the higher priority wins, then the longer phrase
     hits.sort(key=lambda h: (-h.entry.priority, -(h.end - h.start), h.start))
     kept: list[TriggerHit] = []
