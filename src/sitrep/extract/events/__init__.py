@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from sitrep.extract.actors.dictionary import ActorDictionary, load_dictionary
@@ -29,7 +30,7 @@ from sitrep.extract.events.build import (
     set_place,
 )
 from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, load_modality
-from sitrep.extract.events.merge import finalize, merge_drafts
+from sitrep.extract.events.merge import finalize, load_merge_rules, merge_drafts
 from sitrep.extract.events.modality import ModalityResult, classify, historical
 from sitrep.extract.events.roles import Roles, roles_by_order, roles_from_parse
 from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates, non_conflict_story, select
@@ -72,6 +73,10 @@ class _Context:
         self.lex: Lexicon = load_lexicon(dd)
         self.rules: ModalityRules = load_modality(dd)
         self.actors: ActorDictionary = load_dictionary(dd)
+        self.merge_rules = replace(
+            load_merge_rules(dd),
+            vague={e.name: frozenset(e.refers_to) for e in self.actors.entries.values() if e.descriptor},
+        )
         self.places: list[PlaceMention] = F.usable_places(doc)
         self.breaks = F.paragraph_breaks(doc.text)
         self.by_sentence: dict[int, list[ActorMention]] = defaultdict(list)
@@ -288,7 +293,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                     set_fatalities(d, doc, fats[i])
                 kept.append(d)
             discarded.extend(d for _c, d in built if d.event.modality != MODALITY_ASSERTED)
-    merged = merge_drafts(kept, ctx.lex.consequences)
+    merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)
     for d in (*merged, *discarded):
         finalize(d, doc)
     claims = {c.claim_id: c for c in doc.claims}

@@ -3,14 +3,87 @@
 Two drafts are the same event when their sub-type matches, their actors do not
 contradict, their places are compatible (same place, or one of them only guessed
 from the paragraph/article or given as a country) and their dates overlap (or
-one was only inferred from the article date).
+one was only inferred from the article date).  Drafts of different sub-types that
+are mentions of one incident ("a helicopter dropped a barrel bomb" ... "chlorine gas
+was released") fold into the more specific one by ``merge_precedence`` in
+event_triggers.yaml, unless the text sets the later one apart ("in a separate attack").
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.datafiles import load_yaml
+from sitrep.errors import DataFileError
 from sitrep.extract.events import fields as F
-from sitrep.extract.events.build import Draft
+from sitrep.extract.events.build import Draft, event_id, set_interaction
+from sitrep.extract.events.lexicon import TRIGGERS_FILE, SubType
 from sitrep.records import Document, Evidence
+
+
+@dataclass(frozen=True)
+class PrecedenceRule:
+    """A draft of a ``general`` sub-type folds into one of the ``specific`` sub-type."""
+
+    specific: str
+    general: frozenset[str]
+    same_actor1: bool = False
+    shared_actor: bool = False
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    precedence: tuple[PrecedenceRule, ...] = ()
+    separate_cues: tuple[re.Pattern[str], ...] = ()
+    # descriptor actor ("Islamist militants", from "jihadists") -> the groups it may stand for
+    # (actors.yaml `refers_to`): for folding, the vague name is the same side as one of those
+    vague: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        return bool(a and b) and (
+            a == b or b in self.vague.get(a or "", ()) or a in self.vague.get(b or "", ())
+        )
+
+    def rule_for(self, general: str | None, specific: str | None) -> PrecedenceRule | None:
+        for r in self.precedence:
+            if r.specific == specific and general in r.general:
+                return r
+        return None
+
+
+def build_merge_rules(raw: Mapping[str, Any]) -> MergeRules:
+    rules = []
+    for item in raw.get("merge_precedence") or []:
+        if not isinstance(item, dict) or not item.get("specific") or not item.get("general"):
+            raise DataFileError("merge_precedence entries need `specific` and `general`", item=TRIGGERS_FILE)
+        rules.append(
+            PrecedenceRule(
+                specific=str(item["specific"]),
+                general=frozenset(str(g) for g in item["general"]),
+                same_actor1=bool(item.get("same_actor1", False)),
+                shared_actor=bool(item.get("shared_actor", False)),
+            )
+        )
+    cues = []
+    for c in raw.get("separate_cues") or []:
+        try:
+            cues.append(re.compile(str(c), re.IGNORECASE))
+        except re.error as exc:
+            raise DataFileError(f"bad regex in separate_cues: {c!r}: {exc}", item=TRIGGERS_FILE) from exc
+    return MergeRules(tuple(rules), tuple(cues))
+
+
+@functools.lru_cache(maxsize=8)
+def load_merge_rules(data_dirs: tuple[str, ...] = ()) -> MergeRules:
+    raw = load_yaml(TRIGGERS_FILE, data_dirs)
+    if not isinstance(raw, dict):
+        raise DataFileError("event triggers must be a YAML mapping", item=TRIGGERS_FILE)
+    return build_merge_rules(raw)
+
 
 _PLACE_RANK = {"sentence": 0, "paragraph": 1, "document": 2, None: 3}
 
@@ -150,9 +223,145 @@ def _last_before(d: Draft, at: int | None) -> int:
 _NO_PERPETRATOR = frozenset({7})
 
 
-def merge_drafts(drafts: list[Draft], consequences: dict[str, frozenset[str]] | None = None) -> list[Draft]:
+def _swap_sides(d: Draft) -> None:
+    """Exchange actor1 and actor2 of a draft (an armed clash told from the other side)."""
+    for a, b in (
+        ("actor1_name", "actor2_name"),
+        ("actor1_label", "actor2_label"),
+        ("actor1_implied", "actor2_implied"),
+    ):
+        va, vb = getattr(d, a), getattr(d, b)
+        setattr(d, a, vb)
+        setattr(d, b, va)
+    ev = d.event
+    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    p1, p2 = ev.provenance.pop("actor1", None), ev.provenance.pop("actor2", None)
+    for k, v in (("actor1", p2), ("actor2", p1)):
+        if v is not None:
+            ev.provenance[k] = v
+
+
+def _named(d: Draft) -> set[str]:
+    return {
+        n
+        for n, implied in ((d.actor1_name, d.actor1_implied), (d.actor2_name, d.actor2_implied))
+        if n and not implied
+    }
+
+
+def _sides_ok(x: Draft, y: Draft, rules: MergeRules) -> bool:
+    for slot in ("1", "2"):
+        a, b = getattr(x, f"actor{slot}_name"), getattr(y, f"actor{slot}_name")
+        vague = getattr(x, f"actor{slot}_implied") or getattr(y, f"actor{slot}_implied")
+        if a and b and not vague and not rules.same(a, b):
+            return False
+    return True
+
+
+def _take_actor(into: Draft, other: Draft, slot: str) -> None:
+    for k in (f"actor{slot}_name", f"actor{slot}_implied", f"actor{slot}_label"):
+        setattr(into, k, getattr(other, k))
+    for k in (f"actor{slot}", f"inter{slot}"):
+        setattr(into.event, k, getattr(other.event, k))
+        into.event.provenance[k] = list(other.event.provenance.get(k, []))
+
+
+def _prefer_named_group(into: Draft, other: Draft, rules: MergeRules) -> None:
+    """After a fold, a descriptor ("jihadists") gives way to the group the other mention names."""
+    for slot in ("1", "2"):
+        mine, theirs = getattr(into, f"actor{slot}_name"), getattr(other, f"actor{slot}_name")
+        if mine in rules.vague and theirs and theirs != mine and rules.same(mine, theirs):
+            _take_actor(into, other, slot)
+
+
+def _set_apart(d: Draft, rules: MergeRules, doc: Document | None) -> bool:
+    """The later mention's sentence says it is another incident ("in a separate attack")."""
+    if doc is None or not rules.separate_cues or not d.event.evidence:
+        return False
+    i = d.event.evidence[0].sentence_index
+    if i is None or not 0 <= i < len(doc.sentences):
+        return False
+    text = doc.sentences[i].text
+    return any(c.search(text) for c in rules.separate_cues)
+
+
+def _same_place(x: Draft, y: Draft) -> bool:
+    """Stricter than ``_places_ok``: two places each named with its own mention differ
+    ("gas attack in Khan Sheikhoun" and "airstrikes on Eastern Ghouta" are two incidents)."""
+    if not _places_ok(x, y):
+        return False
+    ex, ey = x.event.location, y.event.location
+    return ex is None or ey is None or ex == ey or x.place_level != "sentence" or y.place_level != "sentence"
+
+
+# how many sentences apart two mentions of one incident may be when one of them is undated
+NEAR_SENTENCES = 2
+
+
+def _near(x: Draft, y: Draft) -> bool:
+    xs = [e.sentence_index for e in x.event.evidence if e.sentence_index is not None]
+    ys = [e.sentence_index for e in y.event.evidence if e.sentence_index is not None]
+    return any(abs(i - j) <= NEAR_SENTENCES for i in xs for j in ys)
+
+
+def _fold(kept: Draft, d: Draft, rules: MergeRules) -> tuple[bool, bool] | None:
+    """(kept is the general one, swap d's sides) when ``d`` and ``kept`` are one incident
+    coded as two sub-types; None when they are not."""
+    ks, ds = kept.event.sub_event_type, d.event.sub_event_type
+    rule = rules.rule_for(ks, ds)
+    kept_general = rule is not None
+    if rule is None:
+        rule = rules.rule_for(ds, ks)
+    if rule is None or not (_same_place(kept, d) and _dates_ok(kept, d)):
+        return None
+    if kept.date_explicit != d.date_explicit or not (kept.date_explicit or _near(kept, d)):
+        # a date only inferred from the article says nothing about being the same incident (a
+        # caption's "toxic gas attack" is no part of the air strikes dated "on Saturday" below):
+        # an undated mention folds only into another undated one told close by
+        return None
+    swap = False
+    if not _sides_ok(kept, d, rules):
+        if not rule.shared_actor:
+            return None
+        _swap_sides(d)
+        ok = _sides_ok(kept, d, rules)
+        _swap_sides(d)
+        if not ok:
+            return None
+        swap = True
+    if rule.same_actor1 and not rules.same(kept.actor1_name, d.actor1_name):
+        return None
+    if rule.shared_actor and not any(rules.same(a, b) for a in _named(kept) for b in _named(d)):
+        return None
+    return kept_general, swap
+
+
+def _become(d: Draft, sub: SubType, doc: Document | None) -> None:
+    """``d`` takes the more specific sub-type of a draft folded into it."""
+    ev = d.event
+    ev.event_type, ev.sub_event_type, ev.disorder_type = sub.event_type, sub.name, sub.disorder_type
+    d.sub = sub
+    for k in ("event_type", "sub_event_type", "disorder_type"):
+        for e in ev.provenance.get(k, []):
+            e.note = (e.note + "; " if e.note else "") + "more specific sub-type of the same incident"
+    first = ev.evidence[0].start if ev.evidence and ev.evidence[0].start is not None else 0
+    ev.event_id = event_id(ev.article_ids[0], sub.name, first)
+    if doc is not None:
+        set_interaction(ev, doc)
+
+
+def merge_drafts(
+    drafts: list[Draft],
+    consequences: dict[str, frozenset[str]] | None = None,
+    rules: MergeRules | None = None,
+    subtypes: Mapping[str, SubType] | None = None,
+    doc: Document | None = None,
+) -> list[Draft]:
     """Mentions of one event become one draft; damage that an earlier event of the article
-    caused (``consequences``, from event_triggers.yaml) becomes evidence of that event."""
+    caused (``consequences``, from event_triggers.yaml) becomes evidence of that event; then
+    a draft of a general sub-type folds into a more specific one of the same incident
+    (``rules``: merge_precedence; ``subtypes`` give the specific sub-type's definition)."""
     out: list[Draft] = []
     for d in drafts:
         for kept in out:
@@ -168,6 +377,36 @@ def merge_drafts(drafts: list[Draft], consequences: dict[str, frozenset[str]] | 
                 cause.event.evidence.extend(d.event.evidence)
                 continue
             out.append(d)
+    if rules and rules.precedence and subtypes:
+        # after the same-sub-type merge, so each side has gathered its dates and actors
+        out = _fold_all(out, rules, subtypes, doc)
+    return out
+
+
+def _fold_all(
+    drafts: list[Draft], rules: MergeRules, subtypes: Mapping[str, SubType], doc: Document | None
+) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        target = (
+            None
+            if _set_apart(d, rules, doc)
+            else next(((k, how) for k in out if (how := _fold(k, d, rules)) is not None), None)
+        )
+        if target is None:
+            out.append(d)
+            continue
+        kept, (kept_general, swap) = target
+        if swap:
+            # the specific sub-type tells who took the place: its sides win
+            _swap_sides(kept if kept_general else d)
+        specific = subtypes.get(d.event.sub_event_type or "") if kept_general else None
+        absorb(kept, d)
+        _prefer_named_group(kept, d, rules)
+        if specific is not None:
+            _become(kept, specific, doc)
+        elif doc is not None:
+            set_interaction(kept.event, doc)
     return out
 
 
