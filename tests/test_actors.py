@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,18 +9,13 @@ import pytest
 from sitrep.errors import DataFileError
 from sitrep.extract.actors import acled_actor_name, extract_actors, inter_code, load_dictionary
 from sitrep.extract.actors.dictionary import build_dictionary
-from sitrep.records import Article, Document, Mention, Sentence
+from sitrep.records import Article, Document, Mention
+from tests.docbuild import split_sentences
 
 
 def make_doc(text: str, mentions: list[tuple[str, str]] = ()) -> Document:  # type: ignore[assignment]
     """A Document with sentences split at ". " and the given (text, label) entity mentions."""
-    sentences = []
-    for m in re.finditer(r"[^.!?]+[.!?]?", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    sentences = split_sentences(text)
     doc = Document(article=Article(id="a1", text=text), sentences=sentences)
     for surface, label in mentions:
         start = text.index(surface)

@@ -20,9 +20,9 @@ from sitrep.records import (
     Event,
     Place,
     PlaceMention,
-    Sentence,
     TimeExpression,
 )
+from tests.docbuild import split_sentences
 
 PLACES = {
     "Kandahar": Place(
@@ -72,13 +72,7 @@ def build(
 ) -> Document:
     """Sentences split at sentence punctuation; toponyms from PLACES; actors from the dictionary;
     time expressions given as (surface, TimeExpression fields)."""
-    sentences = []
-    for m in re.finditer(r"[^.!?]+[.!?]?", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    sentences = split_sentences(text)
     doc = Document(
         article=Article(
             id="art-1", text=text, date=date, source=source, date_source="jsonl" if date else None

@@ -3,14 +3,14 @@ and, with the spaCy model, on raw text (seed 000 and own articles)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from sitrep.extract.places import resolve_places
 from sitrep.options import Options
-from sitrep.records import Article, Document, Mention, PlaceMention, Sentence
+from sitrep.records import Article, Document, Mention, PlaceMention
+from tests.docbuild import split_sentences
 
 OPTS = Options()
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
@@ -18,13 +18,7 @@ SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 
 def make_doc(text: str, ents: list[tuple[str, str]]) -> Document:
     """A Document with regex sentences and the given (surface, NER label) mentions, in text order."""
-    sentences = []
-    for m in re.finditer(r"[^.!?]+[.!?]?", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    sentences = split_sentences(text)
     mentions, pos = [], 0
     for surface, label in ents:
         i = text.index(surface, pos)

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from sitrep.acled import ACLED_COLUMNS
 from sitrep.errors import ConfigError
 from sitrep.serialize import to_jsonable
-from sitrep.store.core import EventFilter, Store
+from sitrep.store.core import ARTICLE_COLUMNS, EventFilter, Store
 
 # sitrep's own, after ACLED's
 SITREP_COLUMNS = ["event_date_end", "documents", "evidence", "confidence", "reviewed", "sources_disagree"]
@@ -27,18 +27,6 @@ CLAIM_COLUMNS = [
     "start",
     "end",
     "event_ids",
-]
-ARTICLE_COLUMNS = [
-    "id",
-    "title",
-    "date",
-    "date_source",
-    "source",
-    "url",
-    "language",
-    "status",
-    "fmt",
-    "origin",
 ]
 MENTION_COLUMNS = ["article_id", "kind", "label", "start", "end", "text", "sentence_index", "attrs"]
 
@@ -173,7 +161,7 @@ def write_articles(store: Store, fmt: str, out: TextIO) -> None:
     elif fmt == "csv":
         for chunk in _csv_chunks(
             ({k: ("" if a.get(k) is None else a.get(k)) for k in ARTICLE_COLUMNS} for a in arts),
-            ARTICLE_COLUMNS,
+            list(ARTICLE_COLUMNS),
         ):
             out.write(chunk)
     else:

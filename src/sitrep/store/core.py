@@ -59,6 +59,20 @@ class EventFilter:
     article_id: str | None = None
 
 
+# the article fields listed by `sitrep articles`, the API and the articles export
+ARTICLE_COLUMNS = (
+    "id",
+    "title",
+    "date",
+    "date_source",
+    "source",
+    "url",
+    "language",
+    "status",
+    "fmt",
+    "origin",
+)
+
 SORTABLE = {
     "event_date",
     "event_type",
@@ -160,22 +174,7 @@ class Store:
     def list_articles(
         self, limit: int = 50, offset: int = 0, q: str | None = None, status: str | None = None
     ) -> tuple[list[dict[str, Any]], int]:
-        cols = [
-            s.articles.c[c]
-            for c in (
-                "id",
-                "title",
-                "date",
-                "date_source",
-                "source",
-                "url",
-                "language",
-                "status",
-                "fmt",
-                "origin",
-                "ingested_at",
-            )
-        ]
+        cols = [s.articles.c[c] for c in (*ARTICLE_COLUMNS, "ingested_at")]
         cond = []
         if q:
             cond.append(or_(s.articles.c.title.ilike(f"%{q}%"), s.articles.c.id.ilike(f"%{q}%")))
