@@ -221,19 +221,23 @@ def set_interaction(ev: Event, doc: Document) -> None:
         ev.provenance.pop("civilian_targeting", None)
 
 
+# the Event fields that come from the place (set together, folded together)
+PLACE_FIELDS = (
+    "location",
+    "country",
+    "iso",
+    "region",
+    "admin1",
+    "admin2",
+    "admin3",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
+
+
 def set_place(ev: Event, doc: Document, choice: F.PlaceChoice | None) -> None:
-    for k in (
-        "location",
-        "country",
-        "iso",
-        "region",
-        "admin1",
-        "admin2",
-        "admin3",
-        "latitude",
-        "longitude",
-        "geo_precision",
-    ):
+    for k in PLACE_FIELDS:
         ev.provenance.pop(k, None)
     if choice is None or choice.mention.place is None:
         ev.location = ev.country = ev.admin1 = ev.admin2 = ev.admin3 = ev.region = None

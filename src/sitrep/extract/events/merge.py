@@ -20,7 +20,7 @@ from typing import Any
 from sitrep.datafiles import load_yaml
 from sitrep.errors import DataFileError
 from sitrep.extract.events import fields as F
-from sitrep.extract.events.build import Draft, event_id, set_interaction
+from sitrep.extract.events.build import PLACE_FIELDS, Draft, event_id, set_interaction
 from sitrep.extract.events.lexicon import TRIGGERS_FILE, SubType
 from sitrep.records import Document, Evidence
 
@@ -129,18 +129,6 @@ def compatible(x: Draft, y: Draft) -> bool:
     )
 
 
-_PLACE_FIELDS = (
-    "location",
-    "country",
-    "iso",
-    "region",
-    "admin1",
-    "admin2",
-    "admin3",
-    "latitude",
-    "longitude",
-    "geo_precision",
-)
 _DATE_FIELDS = ("event_date", "event_date_end", "time_precision", "relative_date")
 
 
@@ -163,7 +151,7 @@ def absorb(into: Draft, other: Draft) -> None:
         and (b.geo_precision or 3) < (a.geo_precision or 3)
     )
     if better_place:
-        _take(into, other, _PLACE_FIELDS)
+        _take(into, other, PLACE_FIELDS)
         into.place_level = other.place_level
     if other.date_explicit and not into.date_explicit:
         _take(into, other, _DATE_FIELDS)
