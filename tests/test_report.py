@@ -88,3 +88,17 @@ def test_report_cli_and_empty_filter(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "Armed clash" in out.read_text()
     assert "No events match." in build_report(st, EventFilter(country="Chad"))
+
+
+def test_report_over_the_api(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep.options import Options
+    from sitrep.web import create_app
+
+    st = _store(tmp_path)
+    client = TestClient(create_app(Options(db=str(tmp_path / "r.db")), store=st))
+    r = client.get("/api/v1/report", params={"country": "Mali", "title": "Mali"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/markdown")
+    assert r.text.startswith("# Mali") and "Armed clash" in r.text and "## Sources" in r.text
+    assert "No events match." in client.get("/api/v1/report", params={"country": "Chad"}).text

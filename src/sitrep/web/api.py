@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
-from fastapi.responses import StreamingResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 from sqlalchemy import and_, func, select
 
 from sitrep import review
@@ -248,6 +248,18 @@ def export(request: Request, _u: Reader, flt: Filter, format: ExportFormat = Que
     name = f"sitrep-events.{format}"
     return StreamingResponse(chunks, media_type=MEDIA[format],
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/report", tags=["export"], response_class=PlainTextResponse,
+            responses={200: {"content": {"text/markdown": {}}, "description": "a situation report"}})
+def report(request: Request, _u: Reader, flt: Filter,
+           title: str | None = Query(None, max_length=200)) -> PlainTextResponse:
+    """A situation report in Markdown over the filtered events, every statement cited
+    (the same generator as `sitrep report`)."""
+    from sitrep.report import build_report
+
+    md = build_report(store_of(request), flt, title=title)
+    return PlainTextResponse(md, media_type="text/markdown; charset=utf-8")
 
 
 # ---------------------------------------------------------------------- ingest

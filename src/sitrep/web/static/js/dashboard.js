@@ -108,7 +108,8 @@ function renderExports() {
   const filters = filtersOnly(state);
   const box = document.getElementById("exports");
   box.replaceChildren("Export ", ...meta.export_formats.map((f) =>
-    el("a", { href: `/api/v1/export${query({ ...filters, format: f })}`, download: "" }, f.toUpperCase())));
+    el("a", { href: `/api/v1/export${query({ ...filters, format: f })}`, download: "" }, f.toUpperCase())),
+    " ", el("a", { href: `/api/v1/report${query(filters)}`, target: "_blank" }, "Report"));
 }
 
 async function load() {
