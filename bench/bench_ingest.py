@@ -69,6 +69,9 @@ def run_pipeline(jsonl: str, model: str, q: mp.Queue) -> None:
     opts = Options(db=str(Path(jsonl).with_suffix(".db")), model=model, progress=False)
     # warm-up: load the model, the gazetteer and the lexicons outside the timing
     analyze_articles([Article(id="warmup", text="Clashes erupted in Raqqa on Monday, the army said.")], opts)
+    from sitrep.nlp import get_nlp
+
+    _ = get_nlp(opts).parser_nlp  # the text-path parser (masked sentences) loads lazily: load it here
     store = Store(opts.db)
     t0 = time.perf_counter()
     summary = ingest([jsonl], opts, store)
