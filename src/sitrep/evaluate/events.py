@@ -254,6 +254,13 @@ def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, float, dict[st
     return round(weighted, 4), round(macro, 4), per
 
 
+def _gold_records(
+    gold_path: str | Path, options: Options | None, limit: int | None, offset: int
+) -> tuple[Options, list[dict[str, Any]]]:
+    """The options to run with and the gold records in the requested slice."""
+    return options or Options(progress=False), _select(list(read_jsonl(gold_path)), limit, offset)
+
+
 def evaluate_case2021(
     gold_path: str | Path = CASE_GOLD,
     options: Options | None = None,
@@ -261,8 +268,7 @@ def evaluate_case2021(
     offset: int = 0,
 ) -> dict[str, Any]:
     """CASE 2021 Task 2: sub-event type of each snippet's main event (snippets are undated)."""
-    options = options or Options(progress=False)
-    records = _select(list(read_jsonl(gold_path)), limit, offset)
+    options, records = _gold_records(gold_path, options, limit, offset)
     articles = [Article(id=str(r["id"]), text=r["text"], source="case2021") for r in records]
     t0 = time.perf_counter()
     docs = list(run_pipeline(articles, options))
@@ -444,8 +450,7 @@ def evaluate_fakes(
     offset: int = 0,
 ) -> dict[str, Any]:
     """FA-KES: articles without their date field; best-matching event per article."""
-    options = options or Options(progress=False)
-    records = _select(list(read_jsonl(gold_path)), limit, offset)
+    options, records = _gold_records(gold_path, options, limit, offset)
     articles = [
         Article(id=str(r["id"]), text=r["text"], title=r.get("title"), source=r.get("source"))
         for r in records
