@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from sitrep.cli import app
 from sitrep.options import Options
 from sitrep.pipeline import ingest
-from sitrep.store.core import Store
+from sitrep.store.core import EventFilter, Store
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
@@ -207,3 +207,36 @@ def test_same_result_on_postgresql_and_sqlite(tmp_path: Path, pg_url: str, share
         assert "0 stored" in again.output
     assert results["sqlite"] == results["postgresql"] and results["sqlite"]
     assert results["sqlite_counts"] == results["postgresql_counts"]
+
+
+def test_year_hint_and_url_dates_from_the_cli(tmp_path: Path) -> None:
+    """A year-less dateline counts only with --year-hint; a JSONL item's URL date anchors its text."""
+    db = str(tmp_path / "s.db")
+    p = tmp_path / "gao.txt"
+    p.write_text("GAO, 13 August (AFP) - Gunmen attacked an army post near Gao on Friday, killing four "
+                 "soldiers, the army said.\n", encoding="utf-8")
+    r = runner.invoke(app, ["ingest", str(p), "--db", db])
+    assert r.exit_code == 0, r.output
+    store = Store(db)
+    assert store.get_article("gao.txt")["date"] is None
+    r = runner.invoke(app, ["ingest", str(p), "--db", db, "--force", "--year-hint", "2016"])
+    assert r.exit_code == 0, r.output
+    art = store.get_article("gao.txt")
+    assert (str(art["date"]), art["date_source"]) == ("2016-08-13", "dateline")
+    events, _ = store.list_events(EventFilter(article_id="gao.txt"))
+    assert [str(e["event_date"]) for e in events] == ["2016-08-12"]  # "on Friday", the day before
+    r = runner.invoke(app, ["ingest", str(p), "--db", db, "--force", "--year-hint", "last year"])
+    assert r.exit_code == 2  # not a number: refused by the command line
+    r = runner.invoke(app, ["ingest", str(p), "--db", db, "--force", "--year-hint", "19"])
+    assert r.exit_code == 2 and "year_hint must be a year" in r.output
+
+    j = tmp_path / "items.jsonl"
+    j.write_text(json.dumps({"id": "kabul-1", "url": "https://example.org/2020/06/12/kabul-checkpoint",
+                             "text": "Insurgents attacked a police checkpoint in Kabul on Friday, killing "
+                                     "three officers, officials said."}) + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["ingest", str(j), "--db", db])
+    assert r.exit_code == 0, r.output
+    art = store.get_article("kabul-1")
+    assert (str(art["date"]), art["date_source"]) == ("2020-06-12", "url")
+    [ev], _ = store.list_events(EventFilter(article_id="kabul-1"))
+    assert str(ev["event_date"]) == "2020-06-12"  # Friday of the publication day, 12 June 2020

@@ -243,3 +243,23 @@ def test_own_articles_end_to_end(nlp) -> None:  # type: ignore[no-untyped-def]
     assert t["Friday"].date_start == D(2019, 11, 8)
     assert (t["Over the weekend"].date_start, t["Over the weekend"].date_end) == (
         D(2019, 11, 9), D(2019, 11, 10))
+
+
+def test_url_date_becomes_the_article_date_when_the_text_has_none() -> None:
+    doc = make_doc(MALI)
+    doc.article.url = "https://news.example.org/africa/2016/08/13/mali-gao-army-post"
+    t = run(doc)
+    assert (doc.article.date, doc.article.date_source) == (D(2016, 8, 13), "url")
+    assert (t["Friday"].date_start, t["Friday"].anchor) == (D(2016, 8, 12), "article URL date")
+
+
+def test_year_less_dateline_with_the_year_hint_option() -> None:
+    text = "GAO, 13 August (AFP) - " + MALI
+    doc = make_doc(text)
+    run(doc)
+    assert doc.article.date is None  # no year anywhere: nothing invented
+    doc = make_doc(text)
+    t = run(doc, Options(year_hint=2016))
+    assert (doc.article.date, doc.article.date_source) == (D(2016, 8, 13), "dateline")
+    assert t["13 August"].rule == "dateline"
+    assert t["Friday"].date_start == D(2016, 8, 12)

@@ -31,6 +31,9 @@ class Options:
     # parse only sentences that can hold an event or a claim (see docs/BENCHMARKS.md)
     selective_parse: bool = True
     merge: bool = True  # run the cross-article resolve stage after ingest
+    # year of year-less datelines ("BEIRUT, March 4 (Reuters)") when neither the input nor its URL
+    # gives one; None = such datelines are not used
+    year_hint: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> Options:
@@ -40,6 +43,16 @@ class Options:
 def _coerce(name: str, value: Any) -> Any:
     if name in ("n_process", "batch_size", "max_bytes"):
         return int(value)
+    if name == "year_hint":
+        if value in (None, ""):
+            return None
+        try:
+            year = int(value)
+        except (TypeError, ValueError):
+            year = -1
+        if not 1900 <= year <= 2100:
+            raise ConfigError(f"year_hint must be a year such as 2019, not {value!r}", item="year_hint")
+        return year
     if name in ("force", "progress", "selective_parse", "merge"):
         if isinstance(value, str):
             return value.lower() in ("1", "true", "yes", "on")

@@ -40,7 +40,7 @@ class Article:
     """One news article as ingested.
 
     ``date`` is the publication date when the input gives one (date line, HTML
-    metadata, feed entry, JSONL field) or a dateline in the text; it is never
+    metadata, feed entry, JSONL field), a dateline in the text or a date in its URL; it is never
     today's date or a file time.  ``date_source`` says which.
     """
 
@@ -48,7 +48,8 @@ class Article:
     text: str
     title: str | None = None
     date: dt.date | None = None
-    date_source: str | None = None  # "date-line" | "html-meta" | "feed" | "jsonl" | "dateline"
+    # "date-line" | "html-meta" | "feed" | "jsonl" | "dateline" (head of the text) | "url" (its path)
+    date_source: str | None = None
     source: str | None = None  # outlet, e.g. "AFP", "reuters", a web domain
     url: str | None = None
     language: str | None = None

@@ -96,6 +96,9 @@ def register(app: typer.Typer) -> None:
         on_error: str | None = typer.Option(None, "--on-error", help="continue (default) or stop"),
         no_merge: bool = typer.Option(False, "--no-merge", help="skip merging events across articles"),
         quiet: bool = typer.Option(False, "-q", "--quiet", help="only errors and the summary"),
+        year_hint: int | None = typer.Option(
+            None, "--year-hint", help="year of year-less datelines ('BEIRUT, March 4') if the input has none"
+        ),
     ) -> None:
         """Ingest articles (text, HTML, RSS/Atom, JSONL, .gz) into the store and extract events."""
         from sitrep.pipeline import ItemResult
@@ -111,6 +114,7 @@ def register(app: typer.Typer) -> None:
             max_bytes=max_bytes,
             on_error=on_error,
             merge=False if no_merge else None,
+            year_hint=year_hint,
         )
         store = _store(opts)
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn

@@ -200,7 +200,8 @@ def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateCh
         t = min(pool, key=lambda x: abs(x.start - trigger_start))
         return DateChoice(t, t.date_start, t.date_end or t.date_start, t.precision, t.relative, "")
     if art.date is not None:
-        note = "from article dateline" if art.date_source == "dateline" else "inferred from article date"
+        note = {"dateline": "from article dateline", "url": "from article URL"}.get(
+            art.date_source or "", "inferred from article date")
         return DateChoice(None, art.date, art.date, 2, None, note)
     return DateChoice(None, None, None, None, "undated article", "article has no date")
 

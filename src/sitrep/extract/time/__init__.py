@@ -15,6 +15,7 @@ import datetime as dt
 from sitrep.extract.time.dateline import (
     ANCHOR_ARTICLE_DATE,
     ANCHOR_DATELINE,
+    ANCHOR_URL_DATE,
     article_anchor,
     find_dateline,
 )
@@ -29,6 +30,7 @@ from sitrep.extract.time.engine import (
     sentence_times,
     to_expression,
 )
+from sitrep.extract.time.hints import url_date, year_hint_for
 from sitrep.extract.time.rules import load_rules
 from sitrep.options import Options
 from sitrep.records import Document, TimeExpression
@@ -37,6 +39,7 @@ from sitrep.registry import component
 __all__ = [
     "ANCHOR_ARTICLE_DATE",
     "ANCHOR_DATELINE",
+    "ANCHOR_URL_DATE",
     "REFERENCE_ANCHOR",
     "TENSE_CURRENT",
     "TENSE_FUTURE",
@@ -46,6 +49,8 @@ __all__ = [
     "find_dateline",
     "resolve_expression",
     "time_component",
+    "url_date",
+    "year_hint_for",
 ]
 
 DATELINE_RULE = "dateline"
@@ -70,7 +75,7 @@ def resolve_expression(
 
 
 def extract_times(doc: Document, anchor: dt.date | None, anchor_label: str | None,
-                  data_dirs: tuple[str, ...] = ()) -> list[TimeExpression]:
+                  data_dirs: tuple[str, ...] = (), year_hint: int | None = None) -> list[TimeExpression]:
     """All time expressions of a Document (sentences already split), in text order."""
     rs = load_rules(data_dirs)
     times: list[TimeExpression] = []
@@ -83,7 +88,7 @@ def extract_times(doc: Document, anchor: dt.date | None, anchor_label: str | Non
             times.append(te)
     resolve_anaphora(times, anaphoric)
 
-    dateline = find_dateline(doc.text, data_dirs=data_dirs)
+    dateline = find_dateline(doc.text, year_hint=year_hint, data_dirs=data_dirs)
     if dateline is not None:
         day, start, end = dateline
         same = [t for t in times if t.start == start and t.end == end]
@@ -105,8 +110,9 @@ def extract_times(doc: Document, anchor: dt.date | None, anchor_label: str | Non
 def time_component(doc: Document, options: Options) -> None:
     """Fill ``doc.times``; set the article date from a dateline when the article has none."""
     article = doc.article
-    anchor, label = article_anchor(article, doc.text, options.data_dirs)
+    hint = year_hint_for(article, options.year_hint)
+    anchor, label = article_anchor(article, doc.text, options.data_dirs, options.year_hint)
     if article.date is None and anchor is not None:
         article.date = anchor
-        article.date_source = "dateline"
-    doc.times = extract_times(doc, anchor, label, options.data_dirs)
+        article.date_source = "url" if label == ANCHOR_URL_DATE else "dateline"
+    doc.times = extract_times(doc, anchor, label, options.data_dirs, year_hint=hint)

@@ -22,6 +22,7 @@ from sitrep.records import Article
 
 ANCHOR_ARTICLE_DATE = "article date"
 ANCHOR_DATELINE = "article dateline"
+ANCHOR_URL_DATE = "article URL date"
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -79,14 +80,27 @@ def find_dateline(
 
 
 def article_anchor(
-    article: Article, text: str | None = None, data_dirs: tuple[str, ...] = ()
+    article: Article,
+    text: str | None = None,
+    data_dirs: tuple[str, ...] = (),
+    year_hint: int | None = None,
 ) -> tuple[dt.date | None, str | None]:
     """The date relative expressions are resolved against, and where it came from: the article's
-    own date ("article date"), else a dateline in the text ("article dateline"), else (None, None).
-    Never today's date."""
+    own date ("article date"), else a dateline in the text ("article dateline"; a year-less one
+    counts with the URL's year or ``year_hint``), else a date in the article's URL ("article URL
+    date"), else (None, None).  Never today's date."""
+    from sitrep.extract.time.hints import url_date, year_hint_for
+
     if article.date is not None:
         return article.date, ANCHOR_ARTICLE_DATE
-    found = find_dateline(article.text if text is None else text, data_dirs=data_dirs)
+    found = find_dateline(
+        article.text if text is None else text,
+        year_hint=year_hint_for(article, year_hint),
+        data_dirs=data_dirs,
+    )
     if found is not None:
         return found[0], ANCHOR_DATELINE
+    from_url, _ = url_date(article.url)
+    if from_url is not None:
+        return from_url, ANCHOR_URL_DATE
     return None, None
