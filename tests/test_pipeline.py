@@ -240,3 +240,24 @@ def test_year_hint_and_url_dates_from_the_cli(tmp_path: Path) -> None:
     assert (str(art["date"]), art["date_source"]) == ("2020-06-12", "url")
     [ev], _ = store.list_events(EventFilter(article_id="kabul-1"))
     assert str(ev["event_date"]) == "2020-06-12"  # Friday of the publication day, 12 June 2020
+
+
+def test_ingest_reads_ambiguous_datelines_the_way_the_source_does(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    items = [
+        {"id": "w1", "source": "wire-a", "text": "25-09-2013 Mortar shells hit a school in Aleppo, "
+                                                  "killing two pupils, state media said."},
+        {"id": "w2", "source": "wire-a", "text": "18-10-2013 Gunmen attacked a checkpoint near Homs "
+                                                  "on Friday, killing three soldiers."},
+        {"id": "w3", "source": "wire-a", "text": "05-09-2013 A car bomb killed four people in "
+                                                  "Damascus on Thursday, state media said."},
+    ]
+    j = tmp_path / "items.jsonl"
+    j.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
+    r = runner.invoke(app, ["ingest", str(j), "--db", db])
+    assert r.exit_code == 0, r.output
+    art = Store(db).get_article("w3")
+    assert (str(art["date"]), art["date_source"]) == ("2013-09-05", "dateline")
+    assert art["metadata"]["numeric_date_order"] == "dmy"
+    [ev], _ = Store(db).list_events(EventFilter(article_id="w3"))
+    assert str(ev["event_date"]) == "2013-09-05"  # "on Thursday": 5 September 2013 was a Thursday

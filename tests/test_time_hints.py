@@ -1,4 +1,5 @@
-"""Date clues outside the text: the URL's date and year, and the user's year_hint (no model)."""
+"""Date clues beyond the article's own head: the URL's date and year, the user's year_hint, and the
+numeric date order of the article's source learned from the run (no model)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ import datetime as dt
 import pytest
 
 from sitrep.errors import ConfigError
-from sitrep.extract.time import article_anchor, url_date, year_hint_for
+from sitrep.extract.time import (
+    NUMERIC_ORDER_KEY,
+    DateOrderLearner,
+    article_anchor,
+    find_dateline,
+    numeric_dateline,
+    url_date,
+    year_hint_for,
+)
+from sitrep.extract.time.date_order import EVIDENCE_KEY
 from sitrep.options import build_options
 from sitrep.records import Article
 
@@ -64,3 +74,64 @@ def test_year_hint_option_is_checked() -> None:
         build_options(year_hint="last year")
     with pytest.raises(ConfigError, match="year_hint"):
         build_options(year_hint=19)
+
+
+# ------------------------------------------------------------------ numeric date order per source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25-09-2013 Car bomb kills four in Homs.", ("dmy", False)),
+        ("09/25/2013 Car bomb kills four in Homs.", ("mdy", False)),
+        ("05-09-2013 Car bomb kills four in Homs.", (None, True)),
+        ("06-06-2014 Car bomb kills four in Homs.", (None, False)),  # reads the same both ways
+        ("05.09.2013 Car bomb kills four.", None),  # dotted dates are day-first by convention
+        ("Car bomb kills four on 05-09-2013.", None),  # inside a sentence: not a dateline
+        ("Tuesday 3 September 2013 Car bomb kills four.", None),
+    ],
+)
+def test_numeric_dateline(text: str, expected: tuple[str | None, bool] | None) -> None:
+    assert numeric_dateline(text) == expected
+
+
+def _art(i: str, text: str, source: str | None) -> Article:
+    return Article(id=i, text=text, source=source)
+
+
+def test_ambiguous_dateline_read_the_way_its_source_writes_dates() -> None:
+    arts = [
+        _art("a1", "25-09-2013 Mortar shells hit a school in Aleppo.", "wire-a"),
+        _art("a2", "18-10-2013 Gunmen attacked a checkpoint near Homs.", "wire-a"),
+        _art("a3", "05-09-2013 A car bomb killed four people in Damascus on Thursday.", "wire-a"),
+        _art("b1", "12/28/2015 Rebels shelled an army post in Hama.", "wire-b"),
+        _art("b2", "05/09/2015 Rebels shelled an army post in Hama.", "wire-b"),  # one witness only
+        _art("c1", "05-09-2013 A car bomb killed four people in Homs.", None),
+    ]
+    learner = DateOrderLearner()
+    assert learner.annotate(arts) == 1
+    a3 = arts[2]
+    assert a3.metadata[NUMERIC_ORDER_KEY] == "dmy"
+    assert "2 of 2 unambiguous numeric datelines of source 'wire-a'" in a3.metadata[EVIDENCE_KEY]
+    assert article_anchor(a3) == (D(2013, 9, 5), "article dateline")
+    # too little evidence (one dateline) or none: the ambiguous dateline is still refused
+    assert NUMERIC_ORDER_KEY not in arts[4].metadata and article_anchor(arts[4]) == (None, None)
+    assert NUMERIC_ORDER_KEY not in arts[5].metadata
+    assert find_dateline(arts[5].text) is None
+
+
+def test_date_order_needs_near_unanimous_evidence() -> None:
+    arts = [_art(f"x{i}", f"{13 + i}-0{1 + i}-2016 Clashes in Idlib.", "mixed") for i in range(3)]
+    arts += [_art("y", "01/31/2016 Clashes in Idlib.", "mixed"),
+             _art("z", "03-04-2016 Clashes in Idlib.", "mixed")]
+    learner = DateOrderLearner()
+    learner.annotate(arts)
+    assert learner.order_for("mixed") is None  # 3 of 4 day-first: below the 0.9 agreement
+    assert NUMERIC_ORDER_KEY not in arts[-1].metadata
+
+
+def test_an_article_with_its_own_date_is_left_alone() -> None:
+    arts = [_art("a", "25-09-2013 x", "s"), _art("b", "26-09-2013 x", "s"),
+            Article(id="c", text="05-09-2013 x", source="s", date=D(2013, 9, 5), date_source="jsonl")]
+    DateOrderLearner().annotate(arts)
+    assert NUMERIC_ORDER_KEY not in arts[2].metadata

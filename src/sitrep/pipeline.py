@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from sitrep.errors import BatchAborted, SitrepError
 from sitrep.extract import DEFAULT_COMPONENTS, load_components
+from sitrep.extract.time.date_order import DateOrderLearner
 from sitrep.nlp import get_nlp
 from sitrep.options import Options
 from sitrep.records import STATUS_NOT_ENGLISH, STATUS_PROCESSED, Article, Document
@@ -103,7 +104,9 @@ def analyze_articles(
 ) -> list[Document]:
     """Library entry point without a store: Articles in, fully extracted Documents out."""
     comps = list(components) if components is not None else load_components(_component_names(options))
-    docs = get_nlp(options).pipe(list(articles))
+    arts = list(articles)
+    DateOrderLearner(options.data_dirs).annotate(arts)
+    docs = get_nlp(options).pipe(arts)
     return list(process_documents(docs, comps, options))
 
 
@@ -133,6 +136,8 @@ def ingest(
     summary = IngestSummary()
     components = load_components(_component_names(options))
     seen_hashes: dict[str, str] = {}
+    # how this run's sources write numeric dates, learned from every article read so far
+    date_orders = DateOrderLearner(options.data_dirs)
 
     def report(r: ItemResult) -> None:
         summary.add(r)
@@ -154,6 +159,7 @@ def ingest(
             return
         batch = list(pending)
         pending.clear()
+        date_orders.annotate(batch)
         _process_batch(batch, components, options, store, report)
 
     source = articles if articles is not None else read_inputs(list(paths), options, stdin=stdin)
@@ -187,6 +193,7 @@ def ingest(
             )
             continue
         pending.append(art)
+        date_orders.observe(art)
         if len(pending) >= max(1, options.batch_size):
             flush()
     flush()

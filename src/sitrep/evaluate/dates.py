@@ -81,23 +81,29 @@ def _shares(errors: list[int], n_all: int) -> dict[str, Any]:
 
 
 def evaluate_datelines(gold_path: str | Path = DEFAULT_GOLD) -> dict[str, Any]:
-    """Dateline detection and accuracy on a gold JSONL (fields ``text``, ``events[].date``)."""
-    from sitrep.extract.time import find_dateline
+    """Dateline detection and accuracy on a gold JSONL (fields ``text``, ``events[].date``).
 
+    As in a real run, ambiguous numeric datelines are read the way the same source's unambiguous
+    ones are (``DateOrderLearner`` over the whole file)."""
+    from sitrep.extract.time import NUMERIC_ORDER_KEY, DateOrderLearner, find_dateline
+    from sitrep.records import Article
+
+    records = [r for r in _records(gold_path) if _gold_dates(r)]
+    articles = [Article(id=str(r.get("id")), text=r.get("text") or "", source=r.get("source"))
+                for r in records]
+    DateOrderLearner().annotate(articles)
     errors: list[int] = []
     by_source: dict[str, list[int]] = {}
     n_by_source: Counter[str] = Counter()
     n = 0
     elapsed = 0.0
-    for record in _records(gold_path):
+    for record, article in zip(records, articles, strict=True):
         gold = _gold_dates(record)
-        if not gold:
-            continue
         n += 1
         source = str(record.get("source") or "unknown")
         n_by_source[source] += 1
         t0 = time.perf_counter()
-        found = find_dateline(record.get("text") or "")
+        found = find_dateline(article.text, numeric_order=article.metadata.get(NUMERIC_ORDER_KEY))
         elapsed += time.perf_counter() - t0
         if found is None:
             continue

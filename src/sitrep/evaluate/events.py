@@ -217,8 +217,13 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- running sitrep
 def run_pipeline(articles: Sequence[Article], options: Options, batch: int = 64) -> Iterator[Document]:
-    """The default extraction pipeline over articles, in batches (no store)."""
+    """The default extraction pipeline over articles, in batches (no store).  As in one `sitrep
+    ingest` run over the whole set, every article is seen first for the date orders its source
+    uses (sitrep.extract.time.date_order)."""
+    from sitrep.extract.time import DateOrderLearner
     from sitrep.pipeline import analyze_articles
+
+    DateOrderLearner(options.data_dirs).annotate(articles)
 
     for i in range(0, len(articles), batch):
         yield from analyze_articles(articles[i : i + batch], options)

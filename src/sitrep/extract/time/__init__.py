@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitrep.extract.time.date_order import DateOrderLearner
 from sitrep.extract.time.dateline import (
     ANCHOR_ARTICLE_DATE,
     ANCHOR_DATELINE,
     ANCHOR_URL_DATE,
+    NUMERIC_ORDER_KEY,
     article_anchor,
     find_dateline,
+    numeric_dateline,
 )
 from sitrep.extract.time.engine import (
     REFERENCE_ANCHOR,
@@ -40,13 +43,16 @@ __all__ = [
     "ANCHOR_ARTICLE_DATE",
     "ANCHOR_DATELINE",
     "ANCHOR_URL_DATE",
+    "NUMERIC_ORDER_KEY",
     "REFERENCE_ANCHOR",
     "TENSE_CURRENT",
     "TENSE_FUTURE",
     "TENSE_HISTORICAL",
+    "DateOrderLearner",
     "article_anchor",
     "extract_times",
     "find_dateline",
+    "numeric_dateline",
     "resolve_expression",
     "time_component",
     "url_date",
@@ -75,7 +81,8 @@ def resolve_expression(
 
 
 def extract_times(doc: Document, anchor: dt.date | None, anchor_label: str | None,
-                  data_dirs: tuple[str, ...] = (), year_hint: int | None = None) -> list[TimeExpression]:
+                  data_dirs: tuple[str, ...] = (), year_hint: int | None = None,
+                  numeric_order: str | None = None) -> list[TimeExpression]:
     """All time expressions of a Document (sentences already split), in text order."""
     rs = load_rules(data_dirs)
     times: list[TimeExpression] = []
@@ -88,7 +95,7 @@ def extract_times(doc: Document, anchor: dt.date | None, anchor_label: str | Non
             times.append(te)
     resolve_anaphora(times, anaphoric)
 
-    dateline = find_dateline(doc.text, year_hint=year_hint, data_dirs=data_dirs)
+    dateline = find_dateline(doc.text, year_hint=year_hint, data_dirs=data_dirs, numeric_order=numeric_order)
     if dateline is not None:
         day, start, end = dateline
         same = [t for t in times if t.start == start and t.end == end]
@@ -111,8 +118,9 @@ def time_component(doc: Document, options: Options) -> None:
     """Fill ``doc.times``; set the article date from a dateline when the article has none."""
     article = doc.article
     hint = year_hint_for(article, options.year_hint)
-    anchor, label = article_anchor(article, doc.text, options.data_dirs, options.year_hint)
+    order = article.metadata.get(NUMERIC_ORDER_KEY)
+    anchor, label = article_anchor(article, doc.text, options.data_dirs, options.year_hint, order)
     if article.date is None and anchor is not None:
         article.date = anchor
         article.date_source = "url" if label == ANCHOR_URL_DATE else "dateline"
-    doc.times = extract_times(doc, anchor, label, options.data_dirs, year_hint=hint)
+    doc.times = extract_times(doc, anchor, label, options.data_dirs, year_hint=hint, numeric_order=order)

@@ -23,14 +23,18 @@ from sitrep.records import Article
 ANCHOR_ARTICLE_DATE = "article date"
 ANCHOR_DATELINE = "article dateline"
 ANCHOR_URL_DATE = "article URL date"
+# Article.metadata key: how to read the article's ambiguous numeric dateline (date_order.py)
+NUMERIC_ORDER_KEY = "numeric_date_order"
 
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
-def _match_date(m: re.Match[str], rs: RuleSet, year_hint: int | None = None) -> dt.date | None:
+def _match_date(
+    m: re.Match[str], rs: RuleSet, year_hint: int | None = None, numeric_order: str | None = None
+) -> dt.date | None:
     raw = {k: v for k, v in m.groupdict().items() if v is not None}
     if "a" in raw:
-        return numeric_date(raw, rs)
+        return numeric_date(raw, rs, numeric_order)
     v = values_from(m.groupdict(), rs, m.group(0))
     year = v.year if v.year is not None else year_hint
     if year is None or v.month is None or v.day is None:
@@ -49,10 +53,14 @@ def _in_dateline_position(head: str, start: int, rs: RuleSet) -> bool:
 
 
 def find_dateline(
-    text: str, year_hint: int | None = None, data_dirs: tuple[str, ...] = ()
+    text: str,
+    year_hint: int | None = None,
+    data_dirs: tuple[str, ...] = (),
+    numeric_order: str | None = None,
 ) -> tuple[dt.date, int, int] | None:
     """The dateline at the head of ``text``: (date, start, end) with ``text[start:end]`` the date,
-    or None.  ``year_hint`` (e.g. from a URL or file metadata) lets a dateline without a year count.
+    or None.  ``year_hint`` (e.g. from a URL or file metadata) lets a dateline without a year count;
+    ``numeric_order`` ("dmy" / "mdy") reads an ambiguous numeric one ("05-09-2013").
     """
     rs = load_rules(data_dirs)
     head = text[: rs.settings.dateline_head_chars]
@@ -61,7 +69,7 @@ def find_dateline(
         for m in rx.finditer(head):
             if best is not None and m.start() > best[1]:
                 break
-            day = _match_date(m, rs)
+            day = _match_date(m, rs, numeric_order=numeric_order)
             if day is None or not _in_dateline_position(head, m.start(), rs):
                 continue
             if best is None or (m.start(), -m.end()) < (best[1], -best[2]):
@@ -79,11 +87,41 @@ def find_dateline(
     return best
 
 
+def numeric_dateline(text: str, data_dirs: tuple[str, ...] = ()) -> tuple[str | None, bool] | None:
+    """The first numeric dateline at the head of ``text`` (day and month both in digits, separator
+    not one of the day-first ones), as (the order it shows, ambiguous): ("dmy", False) for
+    "25-09-2013", ("mdy", False) for "09/25/2013", (None, True) for "05-09-2013"; None when the
+    head has no numeric dateline.  A source's unambiguous datelines tell how to read its ambiguous
+    ones (sitrep.extract.time.date_order)."""
+    rs = load_rules(data_dirs)
+    head = text[: rs.settings.dateline_head_chars]
+    for rx in rs.dateline_patterns:
+        if "sep" not in rx.groupindex:
+            continue
+        for m in rx.finditer(head):
+            if m.group("sep") in rs.settings.numeric_day_first_separators:
+                continue
+            if not _in_dateline_position(head, m.start(), rs):
+                continue
+            a, b = int(m.group("a")), int(m.group("b"))
+            if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+                return None
+            if a == b:
+                return None, False  # reads the same both ways: no evidence, nothing to settle
+            if a > 12:
+                return "dmy", False
+            if b > 12:
+                return "mdy", False
+            return None, True
+    return None
+
+
 def article_anchor(
     article: Article,
     text: str | None = None,
     data_dirs: tuple[str, ...] = (),
     year_hint: int | None = None,
+    numeric_order: str | None = None,
 ) -> tuple[dt.date | None, str | None]:
     """The date relative expressions are resolved against, and where it came from: the article's
     own date ("article date"), else a dateline in the text ("article dateline"; a year-less one
@@ -97,6 +135,7 @@ def article_anchor(
         article.text if text is None else text,
         year_hint=year_hint_for(article, year_hint),
         data_dirs=data_dirs,
+        numeric_order=numeric_order or article.metadata.get(NUMERIC_ORDER_KEY),
     )
     if found is not None:
         return found[0], ANCHOR_DATELINE

@@ -278,8 +278,11 @@ def _numeric(v: Values, anchor: dt.date, rule: Rule, rs: RuleSet, future: bool) 
     return Resolution(day, day, anchored=False) if day else None
 
 
-def numeric_date(raw: Mapping[str, str], rs: RuleSet) -> dt.date | None:
-    """A numeric date from groups a, b (and sep), year; None where the order is ambiguous."""
+def numeric_date(raw: Mapping[str, str], rs: RuleSet, order: str | None = None) -> dt.date | None:
+    """A numeric date from groups a, b (and sep), year; None where the order is ambiguous.
+
+    ``order`` ("dmy" / "mdy") settles an ambiguous one, e.g. the order a source was seen to use
+    (sitrep.extract.time.date_order); default: the setting ``ambiguous_numeric_order``."""
     a, b, year = int(raw["a"]), int(raw["b"]), int(raw["year"])
     sep = raw.get("sep")
     if sep is None:  # ISO year-month-day: b is the month
@@ -290,7 +293,7 @@ def numeric_date(raw: Mapping[str, str], rs: RuleSet) -> dt.date | None:
         return cal.safe_date(year, b, a)
     if b > 12:
         return cal.safe_date(year, a, b)
-    order = rs.settings.ambiguous_numeric_order
+    order = order or rs.settings.ambiguous_numeric_order
     if order == "dmy":
         return cal.safe_date(year, b, a)
     if order == "mdy":

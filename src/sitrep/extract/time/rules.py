@@ -35,6 +35,8 @@ class Settings:
     dateline_head_chars: int = 300
     numeric_day_first_separators: tuple[str, ...] = (".",)
     ambiguous_numeric_order: str | None = None
+    numeric_order_min_evidence: int = 2
+    numeric_order_agreement: float = 0.9
     future_cue_window: int = 6
     recent_days: Mapping[str, int] = field(default_factory=dict)
     precision_by_days: int = 7
@@ -204,6 +206,8 @@ def build_ruleset(data: Mapping[str, Any]) -> RuleSet:
             dateline_head_chars=int(raw_settings.get("dateline_head_chars", 300)),
             numeric_day_first_separators=tuple(raw_settings.get("numeric_day_first_separators") or ()),
             ambiguous_numeric_order=raw_settings.get("ambiguous_numeric_order"),
+            numeric_order_min_evidence=int(raw_settings.get("numeric_order_min_evidence", 2)),
+            numeric_order_agreement=float(raw_settings.get("numeric_order_agreement", 0.9)),
             future_cue_window=int(raw_settings.get("future_cue_window", 6)),
             recent_days={str(k): int(v) for k, v in (raw_settings.get("recent_days") or {}).items()},
             precision_by_days=int(raw_settings.get("precision_by_days", 7)),
