@@ -261,3 +261,5 @@ def test_ingest_reads_ambiguous_datelines_the_way_the_source_does(tmp_path: Path
     assert art["metadata"]["numeric_date_order"] == "dmy"
     [ev], _ = Store(db).list_events(EventFilter(article_id="w3"))
     assert str(ev["event_date"]) == "2013-09-05"  # "on Thursday": 5 September 2013 was a Thursday
+    r = runner.invoke(app, ["show", "w3", "--db", db], env={"COLUMNS": "200"})
+    assert r.exit_code == 0 and "unambiguous numeric datelines of source 'wire-a'" in r.output

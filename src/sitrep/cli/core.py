@@ -387,6 +387,10 @@ def render_article(art: dict[str, Any], kinds: set[str]) -> Table:
             style="dim",
         )
     )
+    meta = art.get("metadata") or {}
+    if meta.get("numeric_date_order_from"):
+        out.add_row(Text(f"dateline read {meta.get('numeric_date_order')}: {meta['numeric_date_order_from']}",
+                         style="dim"))
     mentions = [m for m in art["mentions"] if m["kind"] in kinds]
     legend = Text("legend: ")
     for k in ("entity", "time", "place", "actor"):
