@@ -9,7 +9,7 @@ offsets (``start``/``end``) are offsets into ``Article.text`` (Python slicing:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +25,9 @@ MODALITY_FUTURE = "future"  # "will withdraw", "prepare for a final offensive"
 MODALITY_HYPOTHETICAL = "hypothetical"  # "could be poised to"
 MODALITY_HISTORICAL = "historical"  # "proclaimed in mid-2014" in a 2019 article
 MODALITY_GENERIC = "generic"  # habitual/summary, no single event: "years of fighting", "continue to attack"
+# the event is only the object of an attribution, an event reported before: "IS claimed responsibility for
+# the car bomb", "accused the army of shelling the town"
+MODALITY_ATTRIBUTED = "attributed"
 MODALITIES = (
     MODALITY_ASSERTED,
     MODALITY_NEGATED,
@@ -32,6 +35,7 @@ MODALITIES = (
     MODALITY_HYPOTHETICAL,
     MODALITY_HISTORICAL,
     MODALITY_GENERIC,
+    MODALITY_ATTRIBUTED,
 )
 
 
@@ -279,6 +283,9 @@ class Document:
     # vectors the pass already computed (about 3.5x cheaper than parsing the text again); returns
     # None when the span does not align with the pass's tokens
     span_parser: Callable[[int, int], Any] | None = None
+    # the same for many spans in one batched parser call (much cheaper per sentence than one call
+    # each); entries are None where a span does not align
+    spans_parser: Callable[[list[tuple[int, int]]], list[Any]] | None = None
     # same-length stand-ins (article start, end, stand-in) written over the sentence text before it
     # is parsed, for words the parser misreads ("IS" as the verb "is"); offsets do not move, so the
     # original words stay readable through the token offsets.  Filled by the actors component.
@@ -313,6 +320,20 @@ class Document:
                 parsed = self.parser(text)
             self._parses[index] = parsed
         return self._parses[index]
+
+    def prefetch_parses(self, indices: Iterable[int]) -> None:
+        """Parse the sentences ``indices`` that are not parsed yet in one batched call, so the
+        following ``parse(i)`` calls are cache hits.  Masked sentences are left to ``parse``."""
+        if self.spans_parser is None:
+            return
+        todo = sorted({i for i in indices if i not in self._parses})
+        todo = [i for i in todo if self.parse_text(i) == self.sentences[i].text]
+        if len(todo) < 2:
+            return
+        parsed = self.spans_parser([(self.sentences[i].start, self.sentences[i].end) for i in todo])
+        for i, p in zip(todo, parsed, strict=True):
+            if p is not None:
+                self._parses[i] = p
 
     def parse_text(self, index: int) -> str:
         """Sentence ``index`` as the parser sees it: ``parse_masks`` applied, same length."""

@@ -55,9 +55,11 @@ def _units(doc: Document) -> list[tuple[int, int, str]]:
 def raw_claims(doc: Document, lex: CueLexicon, quotes: list[QuoteSegment]) -> list[RawClaim]:
     """Cue-level claims of every sentence that passes the lexical pre-filter."""
     out: list[RawClaim] = []
-    for index, base, text in _units(doc):
-        if not lex.prefilter.search(text):
-            continue
+    units = [u for u in _units(doc) if lex.prefilter.search(u[2])]
+    # whole sentences are parsed from the shared cache: fill it in one batched call
+    doc.prefetch_parses(i for i, base, text in units
+                        if base == doc.sentences[i].start and len(text) == len(doc.sentences[i].text))
+    for index, base, text in units:
         sentence = doc.sentences[index]
         if base == sentence.start and len(text) == len(sentence.text):
             parse: Any = doc.parse(index)  # shared cache: other components may parse it too
