@@ -113,6 +113,7 @@ def test_articles_and_claims(env: dict[str, Any]) -> None:
     for m in art["mentions"]:
         assert art["text"][m["start"]:m["end"]] == m["text"]
     assert art["reports"][0]["merged_event_id"] == env["mali"]
+    assert isinstance(art["metadata"], dict)  # how the date was read, when it needed reading
     assert c.get("/api/v1/articles/nope").status_code == 404
     assert c.get("/api/v1/claims").json()["total"] == 0
 

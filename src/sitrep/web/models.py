@@ -203,6 +203,11 @@ class MentionModel(BaseModel):
 
 class ArticleDetail(ArticleSummary):
     text: str
+    metadata: dict[str, Any] = Field(
+        default_factory=dict,
+        description="input fields sitrep keeps, and how an ambiguous dateline was read "
+        "(numeric_date_order, numeric_date_order_from)",
+    )
     sentences: list[SentenceModel] = Field(default_factory=list)
     mentions: list[MentionModel] = Field(default_factory=list)
     claims: list[dict[str, Any]] = Field(default_factory=list)

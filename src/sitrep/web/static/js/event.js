@@ -213,7 +213,8 @@ async function renderArticles() {
       const art = await api(`/api/v1/articles/${encodeURIComponent(id)}`);
       parts.push(el("article", { class: "source-article", "data-article": id },
         el("h3", {}, art.title || id),
-        el("p", { class: "muted" }, `${fmt(art.source)} · ${fmt(art.date)} · ${id}`,
+        el("p", { class: "muted", title: (art.metadata || {}).numeric_date_order_from || "" },
+           `${fmt(art.source)} · ${fmt(art.date)}${art.date_source ? " (" + art.date_source + ")" : ""} · ${id}`,
            art.url ? " · " : "", art.url ? el("a", { href: art.url, rel: "noopener noreferrer" }, "original") : ""),
         highlighted(art.text, eventSpans(event, art))));
     } catch (err) {
