@@ -32,8 +32,15 @@ from sitrep.extract.events.build import (
 from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, load_modality
 from sitrep.extract.events.merge import finalize, load_merge_rules, merge_drafts
 from sitrep.extract.events.modality import ModalityResult, classify, historical
-from sitrep.extract.events.roles import Roles, roles_by_order, roles_from_parse
-from sitrep.extract.events.triggers import Candidate, find_hits, group_candidates, non_conflict_story, select
+from sitrep.extract.events.roles import Roles, other_side, roles_by_order, roles_from_parse, victims_acted_on
+from sitrep.extract.events.triggers import (
+    ARMED_INTER,
+    Candidate,
+    find_hits,
+    group_candidates,
+    non_conflict_story,
+    select,
+)
 from sitrep.options import Options
 from sitrep.records import (
     MODALITY_ASSERTED,
@@ -176,10 +183,21 @@ def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) ->
     return result, ""
 
 
-def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Draft | None:
+def _draft(
+    ctx: _Context,
+    cand: Candidate,
+    parse: Any,
+    actors: list[ActorMention],
+    victims: list[tuple[int, int]] | None = None,
+) -> Draft | None:
     doc, lex, sent, hit = ctx.doc, ctx.lex, cand.sentence, cand.first
     roles = _roles(ctx, cand, parse, actors)
-    if cand.entry.object:
+    victims_acted_on(roles, victims or [])
+    if cand.entry.object == "place_after":
+        # "drove the militants out of the town": the object is who was expelled, the place follows
+        if object_kind_by_text(doc, hit.end, lex) != "place":
+            return None
+    elif cand.entry.object:
         kind = roles.object_kind or object_kind_by_text(doc, hit.end, lex)
         if kind != cand.entry.object:
             return None
@@ -193,6 +211,10 @@ def _draft(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
         agent = _agent(ctx, sub_name, sent, hit.start, roles.actor2)
         if agent is not None:
             roles.actor1, roles.method = agent, "agent named with aircraft"
+    if lex.subtypes[sub_name].event_type == "Battles":
+        side = other_side(roles, hit.start, ctx.not_speakers(actors), ARMED_INTER, victims)
+        if side is not None:
+            roles.actor1, roles.method = side, "other side of the battle named in the sentence"
     sub = lex.subtypes[sub_name]
     aid = doc.article.id
     ev = Event(event_id=event_id(aid, sub_name, hit.start), article_ids=[aid])
@@ -257,11 +279,50 @@ def _assign_fatalities(winners: list[Candidate], fats: list[F.Fatality]) -> dict
     return out
 
 
+def _lend_tolls(ctx: _Context, kept: list[Draft], orphans: list[tuple[Sentence, F.Fatality]]) -> None:
+    """A sentence that reports a toll but has no event of its own ("An airstrike hit the market
+    in Saraqib. At least 12 people died.") lends it to the one violent event of the sentence
+    before it (else after it) in the same paragraph, if that event has no toll of its own and
+    the toll is asserted and not dated elsewhere. Two or more events there: no guess."""
+    doc = ctx.doc
+    for sent, fat in orphans:
+        cue = classify(sent.text, sent.start, fat.start - sent.start, fat.end - sent.start, ctx.rules, None)
+        if cue.modality != MODALITY_ASSERTED:
+            continue
+        dated = [t for t in doc.times if t.sentence_index == sent.index and t.date_start is not None]
+        if any(historical(t, doc.article.date, ctx.rules) for t in dated):
+            continue
+        para = F.paragraph_of(doc, fat.start, ctx.breaks)
+        for j in (sent.index - 1, sent.index + 1):
+            near = [
+                d
+                for d in kept
+                if d.event.evidence
+                and d.event.evidence[0].sentence_index == j
+                and F.paragraph_of(doc, d.event.evidence[0].start or 0, ctx.breaks) == para
+            ]
+            if not near:
+                continue
+            d = near[0]
+            ev = d.event
+            same_time = not dated or any(
+                ev.event_date is not None
+                and t.date_start is not None
+                and t.date_start <= (ev.event_date_end or ev.event_date)
+                and ev.event_date <= (t.date_end or t.date_start)
+                for t in dated
+            )
+            if len(near) == 1 and d.sub.violent and ev.fatalities is None and same_time:
+                set_fatalities(d, doc, fat, note="reported death figure, in an adjacent sentence")
+            break
+
+
 def extract_events(doc: Document, options: Options | None = None) -> tuple[list[Event], list[Event]]:
     """(kept events, discarded candidates) for one analysed Document."""
     ctx = _Context(doc, options or Options())
     kept: list[Draft] = []
     discarded: list[Draft] = []
+    orphans: list[tuple[Sentence, F.Fatality]] = []
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     story_context = non_conflict_story(lead, [a for v in ctx.by_sentence.values() for a in v], ctx.lex)
     for sent in doc.sentences:
@@ -275,6 +336,10 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
             if found:
                 parts.append(found)
         if not parts:
+            # a toll told in a sentence of its own ("Twelve people died in the blast.")
+            own = F.find_fatalities(sent, ctx.lex) if ctx.lex.number_rx.search(sent.text) else []
+            if own:
+                orphans.append((sent, min(own, key=lambda f: f.start)))
             continue
         # a parse is worth its cost only when it can attach something to the trigger (an actor, a
         # place, a number) or is already there (a claim cue parsed it); otherwise the clause-level
@@ -283,7 +348,8 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
         parse = _parse(doc, sent) if useful else None
         fatalities = F.find_fatalities(sent, ctx.lex)
         for cands in parts:
-            drafts = [(c, _draft(ctx, c, parse, actors)) for c in cands]
+            victims = [f.victims for f in fatalities]
+            drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in cands]
             built = [(c, d) for c, d in drafts if d is not None]
             keep, _lost = select([(c, d.event.modality == MODALITY_ASSERTED) for c, d in built])
             winners = [built[i] for i in keep]
@@ -293,6 +359,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                     set_fatalities(d, doc, fats[i])
                 kept.append(d)
             discarded.extend(d for _c, d in built if d.event.modality != MODALITY_ASSERTED)
+    _lend_tolls(ctx, kept, orphans)
     merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)
     for d in (*merged, *discarded):
         finalize(d, doc)

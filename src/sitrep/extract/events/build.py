@@ -100,7 +100,10 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
             continue
         if rule.needs_crowd and not crowd:
             continue
-        if any(rx.search(text) for rx in rule.context) and not any(rx.search(text) for rx in rule.unless):
+        seen = text
+        for rx in rule.ignore:
+            seen = rx.sub(lambda m: " " * len(m.group(0)), seen)
+        if any(rx.search(seen) for rx in rule.context) and not any(rx.search(text) for rx in rule.unless):
             sub = rule.becomes
     return sub
 
@@ -317,8 +320,10 @@ def set_modality(ev: Event, doc: Document, result: ModalityResult, note: str = "
         ]
 
 
-def set_fatalities(draft: Draft, doc: Document, fatality: F.Fatality) -> None:
+def set_fatalities(
+    draft: Draft, doc: Document, fatality: F.Fatality, note: str = "reported death figure"
+) -> None:
     draft.event.fatalities = fatality.value
     draft.event.provenance["fatalities"] = [
-        evidence(doc, fatality.start, fatality.end, "fatalities", note="reported death figure")
+        evidence(doc, fatality.start, fatality.end, "fatalities", note=note)
     ]

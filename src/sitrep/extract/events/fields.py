@@ -31,6 +31,8 @@ _MONTH_AFTER = re.compile(
     r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:am|pm|a\.m|p\.m|hours|years?|km|kilomet|miles?|percent|%)",
     re.IGNORECASE,
 )
+# the number at ``pos`` is part of a clock time or a decimal ("14:28", "2.5")
+_CLOCK = re.compile(r"(?<=\d[:.])\d|\d+(?=[:.]\d)")
 _SPEECH_NEAR = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed|according)\b", re.IGNORECASE
 )
@@ -230,6 +232,17 @@ class Fatality:
     start: int
     end: int
     text: str
+    # the words naming the dead ("25 Nusra fighters were killed", "killed 28 IS militants"):
+    # an actor named there is a victim, never the perpetrator (document offsets)
+    victims: tuple[int, int] = (0, 0)
+
+
+# the words after a death figure that name who died, up to a preposition or conjunction
+_VICTIM_WORDS = re.compile(
+    r"(?:\s+(?!(?:in|on|at|near|when|as|after|during|and|while|by|from|including|since|"
+    r"with|for|of|to|were|was|have|had|are)\b)[\w'-]+){1,6}",
+    re.IGNORECASE,
+)
 
 
 def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:
@@ -237,20 +250,42 @@ def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:
     out: list[Fatality] = []
     taken: list[tuple[int, int]] = []
     for rx in lex.fatalities:
-        for m in rx.finditer(sentence.text):
+        pos = 0
+        while (m := rx.search(sentence.text, pos)) is not None:
             s, e = m.span("n")
+            # a rejected number must not hide a toll inside its own match ("October 2 2017 At
+            # least 17 people were killed": the year matches first), so search again just after it
+            pos = max(m.start() + 1, s + 1)
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            # a number that is part of a date or a measure is no death toll
-            if _MONTHS.search(sentence.text[max(0, s - 10) : s]) or _MONTH_AFTER.search(
-                sentence.text[e : e + 10]
+            # a number that is part of a date, a clock time ("14:28") or a measure is no death toll
+            if (
+                _MONTHS.search(sentence.text[max(0, s - 10) : s])
+                or _MONTH_AFTER.search(sentence.text[e : e + 10])
+                or _CLOCK.match(sentence.text, s)
             ):
                 continue
             value = parse_number(m.group("n"), lex.numbers)
             if value is None or (1900 <= value <= 2100 and m.group("n").isdigit()):
                 continue  # a year ("in 2016 ... were killed"), not a toll
+            clause = sentence.text[max(0, m.start() - 80) : m.end() + 80]
+            if any(rx.search(clause) for rx in lex.cumulative_tolls):
+                pos = m.end()
+                taken.append((s, e))  # deaths over months or a whole war: no event's toll
+                continue
+            pos = m.end()
             taken.append((s, e))
-            out.append(Fatality(value, sentence.start + m.start(), sentence.start + m.end(), m.group(0)))
+            words = _VICTIM_WORDS.match(sentence.text, e)
+            v_end = max(m.end(), words.end() if words else e)
+            out.append(
+                Fatality(
+                    value,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    m.group(0),
+                    (sentence.start + s, sentence.start + v_end),
+                )
+            )
     return out
 
 

@@ -55,6 +55,8 @@ class ContextRule:
     unless: tuple[re.Pattern[str], ...]
     needs_crowd: bool
     becomes: str
+    # text matched by these is left out before `context` is tried
+    ignore: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass
@@ -71,11 +73,16 @@ class Lexicon:
     agent_rules: tuple[AgentRule, ...] = ()
     # armed actors that do not make a non-conflict story a conflict one (police reporting a robbery)
     story_bystanders: frozenset[str] = frozenset()
+    # event types whose triggers a non-conflict sentence does not silence (a riot that "sparked a
+    # dumpster blaze", protesters clashing with police over covid rules)
+    non_conflict_exempt: frozenset[str] = frozenset()
     # sub-type -> event types of an earlier event in the article it is a consequence of
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     # any number (digits or a number word): a sentence without one, an actor or a place gains
     # nothing from a parse
     number_rx: re.Pattern[str] = re.compile(r"\d")
+    # a toll counted over a span of time ("160000 killed in three years of war"): no event's toll
+    cumulative_tolls: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ class ModalityRules:
     historical_days: int
     # modality -> cue kind -> values
     cues: dict[str, dict[str, Any]] = field(default_factory=dict)
-    order: tuple[str, ...] = ("negated", "future", "hypothetical", "generic")
+    order: tuple[str, ...] = ("negated", "future", "hypothetical", "generic", "attributed")
 
 
 _SUFFIX = r"(?:s|es|ed|d|ing|ies|ied)?"
@@ -208,6 +215,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
                 unless=_compile(list(raw.get("unless") or []), "context_rules"),
                 needs_crowd=bool(raw.get("needs_crowd", False)),
                 becomes=str(raw["becomes"]),
+                ignore=_compile(list(raw.get("ignore") or []), "context_rules"),
             )
         )
     numbers = {str(k).lower(): int(v) for k, v in (triggers.get("numbers") or {}).items()}
@@ -228,11 +236,13 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         context_rules=rules,
         non_conflict=_compile(list(triggers.get("non_conflict") or []), "non_conflict"),
         story_bystanders=frozenset(str(a) for a in triggers.get("story_bystanders") or []),
+        non_conflict_exempt=frozenset(str(t) for t in triggers.get("non_conflict_exempt") or []),
         consequences={
             str(k): frozenset(str(t) for t in v or [])
             for k, v in (triggers.get("consequences") or {}).items()
         },
         fatalities=fatalities,
+        cumulative_tolls=_compile(list(triggers.get("cumulative_tolls") or []), "cumulative_tolls"),
         numbers=numbers,
         place_nouns=frozenset(str(p).lower() for p in triggers.get("place_nouns") or []),
         weapon_words=re.compile(

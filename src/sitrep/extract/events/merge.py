@@ -33,6 +33,9 @@ class PrecedenceRule:
     general: frozenset[str]
     same_actor1: bool = False
     shared_actor: bool = False
+    # one crowd told from either side (protesters marching, police dispersing them): the sides are
+    # not compared, and the specific draft's actors win
+    specific_sides: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ def build_merge_rules(raw: Mapping[str, Any]) -> MergeRules:
                 general=frozenset(str(g) for g in item["general"]),
                 same_actor1=bool(item.get("same_actor1", False)),
                 shared_actor=bool(item.get("shared_actor", False)),
+                specific_sides=bool(item.get("specific_sides", False)),
             )
         )
     cues = []
@@ -293,9 +297,9 @@ def _near(x: Draft, y: Draft) -> bool:
     return any(abs(i - j) <= NEAR_SENTENCES for i in xs for j in ys)
 
 
-def _fold(kept: Draft, d: Draft, rules: MergeRules) -> tuple[bool, bool] | None:
-    """(kept is the general one, swap d's sides) when ``d`` and ``kept`` are one incident
-    coded as two sub-types; None when they are not."""
+def _fold(kept: Draft, d: Draft, rules: MergeRules) -> tuple[bool, bool, PrecedenceRule] | None:
+    """(kept is the general one, swap d's sides, the rule) when ``d`` and ``kept`` are one
+    incident coded as two sub-types; None when they are not."""
     ks, ds = kept.event.sub_event_type, d.event.sub_event_type
     rule = rules.rule_for(ks, ds)
     kept_general = rule is not None
@@ -303,6 +307,12 @@ def _fold(kept: Draft, d: Draft, rules: MergeRules) -> tuple[bool, bool] | None:
         rule = rules.rule_for(ds, ks)
     if rule is None or not (_same_place(kept, d) and _dates_ok(kept, d)):
         return None
+    if rule.specific_sides:
+        # one demonstration is told in neighbouring sentences, its date given once ("marched on
+        # Thursday ... some demonstrators smashed windows")
+        if not _near(kept, d):
+            return None
+        return kept_general, False, rule
     if kept.date_explicit != d.date_explicit or not (kept.date_explicit or _near(kept, d)):
         # a date only inferred from the article says nothing about being the same incident (a
         # caption's "toxic gas attack" is no part of the air strikes dated "on Saturday" below):
@@ -322,7 +332,7 @@ def _fold(kept: Draft, d: Draft, rules: MergeRules) -> tuple[bool, bool] | None:
         return None
     if rule.shared_actor and not any(rules.same(a, b) for a in _named(kept) for b in _named(d)):
         return None
-    return kept_general, swap
+    return kept_general, swap, rule
 
 
 def _become(d: Draft, sub: SubType, doc: Document | None) -> None:
@@ -384,12 +394,16 @@ def _fold_all(
         if target is None:
             out.append(d)
             continue
-        kept, (kept_general, swap) = target
+        kept, (kept_general, swap, rule) = target
         if swap:
             # the specific sub-type tells who took the place: its sides win
             _swap_sides(kept if kept_general else d)
         specific = subtypes.get(d.event.sub_event_type or "") if kept_general else None
         absorb(kept, d)
+        if rule.specific_sides and kept_general:
+            for slot in ("1", "2"):
+                if getattr(d, f"actor{slot}_name") is not None:
+                    _take_actor(kept, d, slot)
         _prefer_named_group(kept, d, rules)
         if specific is not None:
             _become(kept, specific, doc)
@@ -434,6 +448,8 @@ def confidence(d: Draft) -> float:
     score += 0.15 if d.date_explicit else (0.08 if ev.event_date else 0.03)
     score += 0.05 if d.roles_method == "parse" else 0.0
     score += min(0.05, 0.025 * (d.mentions - 1))
+    # a reported death figure is part of a complete coding (ACLED codes the toll with the event)
+    score += 0.05 if ev.fatalities is not None else 0.0
     return round(min(1.0, max(0.0, score)), 3)
 
 
@@ -453,6 +469,6 @@ def finalize(d: Draft, doc: Document) -> None:
             None,
             str(ev.confidence),
             field="confidence",
-            note="trigger weight, actors, place, date, parse",
+            note="trigger weight, actors, place, date, parse, reported toll",
         )
     ]

@@ -1,4 +1,5 @@
-"""Modality of an event trigger: asserted, negated, future, hypothetical, generic, historical.
+"""Modality of an event trigger: asserted, negated, future, hypothetical, generic, attributed,
+historical.
 
 Cues come from data/modality.yaml.  With a dependency parse the cue must govern
 the trigger (be attached to it or to one of its heads inside the same clause);
@@ -17,6 +18,7 @@ from typing import Any
 from sitrep.extract.events.lexicon import ModalityRules
 from sitrep.records import (
     MODALITY_ASSERTED,
+    MODALITY_ATTRIBUTED,
     MODALITY_FUTURE,
     MODALITY_GENERIC,
     MODALITY_HYPOTHETICAL,
@@ -29,6 +31,7 @@ _NAMES = {
     "future": MODALITY_FUTURE,
     "hypothetical": MODALITY_HYPOTHETICAL,
     "generic": MODALITY_GENERIC,
+    "attributed": MODALITY_ATTRIBUTED,
 }
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # a clause boundary: the climb checks the clause head, then stops

@@ -257,3 +257,43 @@ def roles_by_order(trigger_start: int, actors: list[ActorMention]) -> Roles:
             roles.actor2 = a
             break
     return roles
+
+
+def victims_acted_on(roles: Roles, victims: list[tuple[int, int]]) -> None:
+    """An actor named among the dead of a reported toll ("25 Nusra fighters were killed when a
+    bomb exploded", "killed 28 IS militants") is acted upon: never actor1, and it is actor2; the
+    actor the roles had as acted upon ("14 civilians were killed by airstrikes carried out by the
+    coalition", by word order) is then the one acting, unless it is among the dead or civilians."""
+    a1, a2 = roles.actor1, roles.actor2
+    if a1 is None or not any(s <= a1.start < e for s, e in victims):
+        return
+    acting = a2 is not None and a2.inter != 7 and not any(s <= a2.start < e for s, e in victims)
+    roles.actor1, roles.actor2 = (a2 if acting else None), a1
+
+
+def other_side(
+    roles: Roles,
+    trigger_start: int,
+    actors: list[ActorMention],
+    armed: frozenset[int],
+    victims: list[tuple[int, int]] | None = None,
+) -> ActorMention | None:
+    """A battle with one known side (actor2, armed) and no actor1: the other armed actor the
+    sentence names ("40 insurgents were killed as YPG forces advanced", "346 IS fighters were
+    killed and more than 170 government troops died"), nearest to the trigger; None when there
+    is none (no guessing). Both sides may have lost people: a side named among the dead counts,
+    but not a word of actor2's own phrase ("50 Syrian army troops") nor the same state's forces."""
+    a2 = roles.actor2
+    if roles.actor1 is not None or a2 is None or a2.inter not in armed:
+        return None
+    own = [(s, e) for s, e in victims or [] if s <= a2.start < e]
+
+    def same_side(a: ActorMention) -> bool:
+        if a.actor == a2.actor or (a.start < a2.end and a2.start < a.end):
+            return True
+        if any(s <= a.start < e for s, e in own):
+            return True
+        return a.inter == a2.inter == 1 and a.country is not None and a.country == a2.country
+
+    others = [a for a in actors if a.inter in armed and not same_side(a)]
+    return min(others, key=lambda a: abs(a.start - trigger_start), default=None)

@@ -41,6 +41,14 @@ def _violent(entry: TriggerEntry, lex: Lexicon) -> bool:
     return any(lex.subtypes[n].violent for n in names if n in lex.subtypes)
 
 
+def _exempt(entry: TriggerEntry, lex: Lexicon) -> bool:
+    """A crowd-violence trigger (riots, mob violence): a non-conflict sentence does not silence it."""
+    names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
+    return bool(names) and all(
+        n in lex.subtypes and lex.subtypes[n].event_type in lex.non_conflict_exempt for n in names
+    )
+
+
 def _alternatives(a: TriggerHit, b: TriggerHit) -> bool:
     """Readings of one word told apart by its object ("captured the town" / "captured nine men")."""
     return bool(a.entry.object and b.entry.object and a.entry.object != b.entry.object)
@@ -86,7 +94,12 @@ def find_hits(
         if entry.context and not any(rx.search(text) for rx in entry.context):
             continue
         # an accident or disaster sentence: violence words count only with an armed actor
-        if non_conflict and _violent(entry, lex) and not _conflict_actor(actors, lex):
+        if (
+            non_conflict
+            and _violent(entry, lex)
+            and not _conflict_actor(actors, lex)
+            and not _exempt(entry, lex)
+        ):
             continue
         if entry.needs_armed or entry.priority <= 1:
             if non_conflict:
