@@ -30,8 +30,8 @@ from sitrep.extract.events.build import (
     set_place,
 )
 from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, load_modality
-from sitrep.extract.events.merge import finalize, load_merge_rules, merge_drafts
-from sitrep.extract.events.modality import ModalityResult, classify, historical
+from sitrep.extract.events.merge import finalize, fold_headline, load_merge_rules, merge_drafts
+from sitrep.extract.events.modality import ModalityResult, anaphoric, background_setting, classify, historical
 from sitrep.extract.events.roles import Roles, other_side, roles_by_order, roles_from_parse, victims_acted_on
 from sitrep.extract.events.triggers import (
     ARMED_INTER,
@@ -154,11 +154,16 @@ def _agent(
     return None
 
 
-def _modality(ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice) -> tuple[ModalityResult, str]:
+def _modality(
+    ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice, sub_name: str = ""
+) -> tuple[ModalityResult, str]:
     sent, hit = cand.sentence, cand.first
     result = classify(sent.text, sent.start, hit.start - sent.start, hit.end - sent.start, ctx.rules, parse)
     if result.modality != MODALITY_ASSERTED:
         return result, ""
+    setting = background_setting(sub_name, sent.text, sent.start, hit.start - sent.start, ctx.rules)
+    if setting is not None:
+        return setting, "the setting of another event"
     art_date = ctx.doc.article.date
     if date.time is not None and historical(date.time, art_date, ctx.rules):
         t = date.time
@@ -259,8 +264,10 @@ def _draft(
                 aid, None, None, None, claim.speaker, field="attributed_to", note=f"claim {claim.claim_id}"
             )
         ]
-    result, note = _modality(ctx, cand, parse, date)
+    result, note = _modality(ctx, cand, parse, date, sub_name)
     set_modality(ev, doc, result, note)
+    if anaphoric(sent.text, hit.start - sent.start, hit.end - sent.start, ctx.rules):
+        draft.extra["anaphoric"] = True
     return draft
 
 
@@ -317,6 +324,37 @@ def _lend_tolls(ctx: _Context, kept: list[Draft], orphans: list[tuple[Sentence, 
             break
 
 
+def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
+    """A mention that refers back ("Thursday's attack comes as ...", "those killed included ...")
+    is evidence of the event it refers to: among the events told before it (else after it), the
+    nearest of its event type, else of a violent type, else any.  With none, it is an event."""
+    out = list(merged)
+
+    def first(m: Draft) -> int:
+        return min((e.start for e in m.event.evidence if e.start is not None), default=0)
+
+    for d in anaphors:
+        at = first(d)
+        target = None
+        for side in ([m for m in merged if first(m) < at], [m for m in merged if first(m) >= at]):
+            pool = (
+                [m for m in side if m.event.event_type == d.event.event_type]
+                or [m for m in side if m.sub.violent]
+                or side
+            )
+            if pool:
+                target = max(pool, key=first) if side and first(side[0]) < at else min(pool, key=first)
+                break
+        if target is None:
+            out.append(d)
+            continue
+        target.event.evidence.extend(d.event.evidence)
+        if target.event.fatalities is None and d.event.fatalities is not None:
+            target.event.fatalities = d.event.fatalities
+            target.event.provenance["fatalities"] = list(d.event.provenance.get("fatalities", []))
+    return out
+
+
 def extract_events(doc: Document, options: Options | None = None) -> tuple[list[Event], list[Event]]:
     """(kept events, discarded candidates) for one analysed Document."""
     ctx = _Context(doc, options or Options())
@@ -346,21 +384,33 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
         # fallbacks give the same roles (none) and modality
         useful = bool(actors) or sent.index in doc._parses or _has_anchor(ctx, sent)
         parse = _parse(doc, sent) if useful else None
-        fatalities = F.find_fatalities(sent, ctx.lex)
+        # a war's toll told as its background ("a conflict that has killed more than 100000")
+        tolls_bg = ctx.rules.background_tolls
+        fatalities = [
+            f
+            for f in F.find_fatalities(sent, ctx.lex)
+            if not any(rx.search(doc.text[max(sent.start, f.start - 80) : f.start]) for rx in tolls_bg)
+        ]
         for cands in parts:
             victims = [f.victims for f in fatalities]
             drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in cands]
             built = [(c, d) for c, d in drafts if d is not None]
             keep, _lost = select([(c, d.event.modality == MODALITY_ASSERTED) for c, d in built])
             winners = [built[i] for i in keep]
-            fats = _assign_fatalities([c for c, _ in winners], fatalities)
-            for i, (_c, d) in enumerate(winners):
+            # a death toll belongs to a violent event ("forces ... deploy air power" takes none)
+            violent = [(c, d) for c, d in winners if d.sub.violent] or winners
+            fats = _assign_fatalities([c for c, _ in violent], fatalities)
+            for i, (_c, d) in enumerate(violent):
                 if i in fats:
                     set_fatalities(d, doc, fats[i])
-                kept.append(d)
+            kept.extend(d for _c, d in winners)
             discarded.extend(d for _c, d in built if d.event.modality != MODALITY_ASSERTED)
     _lend_tolls(ctx, kept, orphans)
+    anaphors = [d for d in kept if d.extra.get("anaphoric")]
+    kept = [d for d in kept if not d.extra.get("anaphoric")]
     merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)
+    merged = fold_headline(merged, doc, ctx.merge_rules)
+    merged = _refer_back(merged, anaphors)
     for d in (*merged, *discarded):
         finalize(d, doc)
     claims = {c.claim_id: c for c in doc.claims}

@@ -104,6 +104,14 @@ class ModalityRules:
     # modality -> cue kind -> values
     cues: dict[str, dict[str, Any]] = field(default_factory=dict)
     order: tuple[str, ...] = ("negated", "future", "hypothetical", "generic", "attributed")
+    # the setting of another event, by sub-type: sub-type -> (before regexes, from-trigger regexes)
+    background: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]] = field(
+        default_factory=dict
+    )
+    # mentions that refer back to an event told elsewhere: (before, trigger, after), None = any
+    anaphoric: tuple[tuple[re.Pattern[str] | None, ...], ...] = ()
+    # the text before a death figure that makes it a war's background toll
+    background_tolls: tuple[re.Pattern[str], ...] = ()
 
 
 _SUFFIX = r"(?:s|es|ed|d|ing|ies|ied)?"
@@ -302,7 +310,29 @@ def load_modality(data_dirs: tuple[str, ...] = ()) -> ModalityRules:
             "marks": frozenset(str(v).lower() for v in spec.get("marks") or ()),
             "before": tuple(re.compile(p, re.IGNORECASE) for p in spec.get("before") or ()),
             "surface": tuple(re.compile(p, re.IGNORECASE) for p in spec.get("surface") or ()),
+            "from_trigger": tuple(re.compile(p, re.IGNORECASE) for p in spec.get("from_trigger") or ()),
+            "sentence": tuple(re.compile(p, re.IGNORECASE) for p in spec.get("sentence") or ()),
         }
+    for item in data.get("background") or ():
+        if not isinstance(item, dict) or not item.get("sub_event_types"):
+            raise DataFileError("background entries need `sub_event_types`", item=MODALITY_FILE)
+        before = tuple(re.compile(p, re.IGNORECASE) for p in item.get("before") or ())
+        after = tuple(re.compile(p, re.IGNORECASE) for p in item.get("from_trigger") or ())
+        for sub in item["sub_event_types"]:
+            old_b, old_a = rules.background.get(str(sub), ((), ()))
+            rules.background[str(sub)] = (old_b + before, old_a + after)
+    ana = []
+    for item in data.get("anaphoric") or ():
+        if not isinstance(item, dict) or not item.get("before"):
+            raise DataFileError("anaphoric entries need `before`", item=MODALITY_FILE)
+        ana.append(
+            tuple(
+                re.compile(str(item[k]), re.IGNORECASE) if item.get(k) else None
+                for k in ("before", "trigger", "after")
+            )
+        )
+    rules.anaphoric = tuple(ana)
+    rules.background_tolls = tuple(re.compile(p, re.IGNORECASE) for p in data.get("background_tolls") or ())
     return rules
 
 

@@ -472,3 +472,61 @@ def finalize(d: Draft, doc: Document) -> None:
             note="trigger weight, actors, place, date, parse, reported toll",
         )
     ]
+
+
+# a headline: most of its longer words capitalised ("Syrian Army Kills 11 ISIL Terrorists in ...")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+HEADLINE_SENTENCES = 2  # a headline is among the first sentences (after a dateline)
+LEAD_AFTER_HEADLINE = 2  # its lead follows within this many sentences
+
+
+def headline_index(doc: Document) -> int | None:
+    """The index of the article's headline sentence, if it has one."""
+    for s in doc.sentences[:HEADLINE_SENTENCES]:
+        words = _WORD.findall(s.text)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            return s.index
+    return None
+
+
+def _sentences(d: Draft) -> set[int]:
+    return {e.sentence_index for e in d.event.evidence if e.sentence_index is not None}
+
+
+def fold_headline(drafts: list[Draft], doc: Document, rules: MergeRules) -> list[Draft]:
+    """A headline's violent event told only in the headline folds into the lead's first violent
+    event of the same incident (same perpetrator or one unnamed, compatible place and date): the
+    lead tells it in full ("Syrian Army Kills 11 ISIL Terrorists ..." then "the army killed 11
+    terrorists in an attack on their positions"), so its coding wins."""
+    h = headline_index(doc)
+    if h is None:
+        return drafts
+    heads = [d for d in drafts if d.sub.violent and _sentences(d) == {h}]
+    if not heads:
+        return drafts
+    lead = sorted(
+        (d for d in drafts if d.sub.violent and d not in heads and _sentences(d)),
+        key=lambda d: min(_sentences(d)),
+    )
+    out = list(drafts)
+    for hd in heads:
+        for ld in lead:
+            first = min(_sentences(ld))
+            if not h < first <= h + LEAD_AFTER_HEADLINE:
+                continue
+            a1, b1 = hd.actor1_name, ld.actor1_name
+            same_side = a1 is None or b1 is None or hd.actor1_implied or rules.same(a1, b1)
+            # a headline's country ("... In Eastern Congo Village") only summarises the lead's place
+            coarse = hd.event.location is None or hd.event.location == hd.event.country
+            # the same day: a headline dated by the dateline and a lead told "on Tuesday" may
+            # be two reports (the day's toll and one strike of it); they stay apart
+            same_day = hd.event.event_date == ld.event.event_date and (
+                hd.event.event_date_end == ld.event.event_date_end
+            )
+            if same_side and (coarse or _places_ok(ld, hd)) and same_day:
+                if coarse:
+                    hd.place_level = None  # the lead's own place stands
+                absorb(ld, hd)
+                out.remove(hd)
+                break
+    return out

@@ -138,6 +138,23 @@ def classify(
             if m:
                 s = sentence_start + clause_at + m.start()
                 return ModalityResult(_NAMES[name], m.group(0).strip(), s, s + len(m.group(0).rstrip()))
+        for rx in rules.cues[name].get("sentence", ()):
+            m = rx.search(sentence_text, 0, rel_start)
+            if m:
+                return ModalityResult(
+                    _NAMES[name],
+                    m.group(0).strip(),
+                    sentence_start + m.start(),
+                    sentence_start + m.start() + len(m.group(0).rstrip()),
+                )
+        # what follows the trigger ("battling rebels in a two-year conflict", "... are cylinders
+        # often rolled out of helicopters")
+        for rx in rules.cues[name].get("from_trigger", ()):
+            m = rx.match(sentence_text, rel_start)
+            if m:
+                return ModalityResult(
+                    _NAMES[name], m.group(0).strip(), sentence_start + m.start(), sentence_start + m.end()
+                )
     if parse is not None:
         tok = trigger_token(parse, rel_start, rel_end)
         if tok is not None:
@@ -165,3 +182,40 @@ def historical(time: TimeExpression | None, article_date: dt.date | None, rules:
         return True
     end = time.date_end or time.date_start
     return bool(end and article_date and (article_date - end).days > rules.historical_days)
+
+
+def background_setting(
+    sub_event_type: str, sentence_text: str, sentence_start: int, rel_start: int, rules: ModalityRules
+) -> ModalityResult | None:
+    """A mention of ``sub_event_type`` that is the setting of another event ("despite the
+    truce", "a truce in force since Monday"): generic, with its cue; None when it is not."""
+    before_rx, after_rx = rules.background.get(sub_event_type, ((), ()))
+    clause, clause_at = _clause_before(sentence_text, rel_start)
+    for rx in before_rx:
+        m = rx.search(clause)
+        if m:
+            s = sentence_start + clause_at + m.start()
+            return ModalityResult(MODALITY_GENERIC, m.group(0).strip(), s, s + len(m.group(0).rstrip()))
+    for rx in after_rx:
+        m = rx.match(sentence_text, rel_start)
+        if m:
+            return ModalityResult(
+                MODALITY_GENERIC, m.group(0).strip(), sentence_start + m.start(), sentence_start + m.end()
+            )
+    return None
+
+
+def anaphoric(sentence_text: str, rel_start: int, rel_end: int, rules: ModalityRules) -> bool:
+    """The trigger refers back to an event told elsewhere in the article ("Thursday's attack
+    comes as ...", "those killed included ...") rather than reporting a new one."""
+    clause, _ = _clause_before(sentence_text, rel_start)
+    trig, rest = sentence_text[rel_start:rel_end], sentence_text[rel_end:]
+    for before, trigger, after in rules.anaphoric:
+        if before is not None and not before.search(clause):
+            continue
+        if trigger is not None and not trigger.search(trig):
+            continue
+        if after is not None and not after.match(rest):
+            continue
+        return True
+    return False
