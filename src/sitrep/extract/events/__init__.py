@@ -363,6 +363,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     orphans: list[tuple[Sentence, F.Fatality]] = []
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     story_context = non_conflict_story(lead, [a for v in ctx.by_sentence.values() for a in v], ctx.lex)
+    plans: list[tuple[Sentence, list[ActorMention], list[list[Candidate]], bool]] = []
     for sent in doc.sentences:
         actors = ctx.by_sentence.get(sent.index, [])
         parts = []
@@ -383,6 +384,10 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
         # place, a number) or is already there (a claim cue parsed it); otherwise the clause-level
         # fallbacks give the same roles (none) and modality
         useful = bool(actors) or sent.index in doc._parses or _has_anchor(ctx, sent)
+        plans.append((sent, actors, parts, useful))
+    # the sentences to parse, in one batched parser call (then cache hits below)
+    doc.prefetch_parses(sent.index for sent, _a, _p, useful in plans if useful)
+    for sent, actors, parts, useful in plans:
         parse = _parse(doc, sent) if useful else None
         # a war's toll told as its background ("a conflict that has killed more than 100000")
         tolls_bg = ctx.rules.background_tolls
