@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from sitrep.evaluate.events import evaluate_events, governorate, weighted_f1
+from sitrep.options import Options
 
 
 def _jsonl(path: Path, rows: list[dict]) -> Path:
@@ -149,3 +150,18 @@ def test_helpers() -> None:
     wf1, mf1, per = weighted_f1(["a", "a", "b"], ["a", "b", "b"])
     assert per["a"]["f1"] == round(2 / 3, 4) and per["b"]["f1"] == round(2 / 3, 4)
     assert wf1 == mf1 == round(2 / 3, 4)
+
+
+def test_fakes_perpetrator_classes_cover_descriptor_fallback_names() -> None:
+    """Every ACLED name sitrep can code maps to its FA-KES class: a descriptor that resolved to no
+    named group is coded under its fallback ("Opposition Rebels (Syria)") and must map as well."""
+    from sitrep.evaluate.events import _canonical_actor_map, actor_class
+
+    canon = _canonical_actor_map(Options())
+    assert actor_class("Opposition Rebels (Syria)", canon) == "armed opposition groups"
+    assert actor_class("Islamist Militia (Syria)", canon) == "armed opposition groups"
+    assert actor_class("Military Forces of Syria (2000-)", canon) == "syrian government or russian troops"
+    assert actor_class("Islamic State (Syria)", canon).endswith("- isis")
+    assert actor_class("Hayat Tahrir al Sham", canon) == "al-nusra front"
+    assert actor_class("Unidentified Armed Group (Syria)", canon) == "unknown"
+    assert actor_class(None, canon) == "unknown"

@@ -421,9 +421,11 @@ def _canonical_actor_map(options: Options) -> dict[str, str]:
 
     d = load_dictionary(options.data_dirs)
     out: dict[str, str] = {}
-    for entry in d.entries.values():
-        if entry.descriptor:  # descriptors resolve to real entries; their names are never coded
-            continue
+    # real entries first, so a name they share with a descriptor keeps the real entry; a descriptor
+    # that resolves to no earlier actor is coded under its own fallback name ("rebels" with no group
+    # named: "Opposition Rebels (Syria)"), which must map too
+    entries = sorted(d.entries.values(), key=lambda e: e.descriptor)
+    for entry in entries:
         for country in (None, "Syria", "Iraq", "Turkey", "Lebanon", "Jordan"):
             name = acled_actor_name(entry, country, entry.name)
             if name:
