@@ -21,7 +21,7 @@ pytestmark = pytest.mark.model
 DATA = Path(__file__).parent / "data" / "precision"
 
 
-# optional rules shipped empty (modality.yaml `background`, `anaphoric`): loaded from a data dir
+# optional rules shipped empty (modality.yaml `background`; `anaphoric` is shipped): loaded from a data dir
 RULES = Options(progress=False, data_dirs=(str(DATA / "rules"),))
 
 
@@ -98,15 +98,31 @@ def test_an_agreement_in_force_is_the_setting_not_an_event() -> None:
     assert "Agreement" in subs(analyze("Aid deliveries have stayed limited despite the ceasefire."))
 
 
-def test_a_reference_back_is_evidence_of_the_event() -> None:
+@pytest.mark.parametrize("options", [RULES, None])
+def test_a_reference_back_is_evidence_of_the_event(options: Options | None) -> None:
+    # `anaphoric` is shipped (2026-11-26); the data dir repeats it, which changes nothing
     doc = analyze(
         "Gunmen attacked a police post in Kidal on Wednesday, killing four officers, officials said. "
         "Those killed included the post commander. "
         "Wednesday's attack comes amid rising insecurity in northern Mali, where jihadist groups are active.",
-        options=RULES,
+        options=options,
     )
     assert len(doc.events) == 1
     assert {x.sentence_index for x in doc.events[0].evidence} == {0, 2}
+    # the country of the setting ("in northern Mali") does not replace the town of the attack
+    assert doc.events[0].location == "Kidal"
+
+
+def test_a_reference_back_keeps_the_place_of_the_event_not_of_its_setting() -> None:
+    # Helmand is where the setting happens, not the shelling: one event, in Kunduz
+    doc = analyze(
+        "Militants shelled a market in Kunduz on Monday, killing five civilians, police said. "
+        "The shelling comes as government forces push against the Taliban in Helmand province."
+    )
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in doc.events] == [
+        ("Shelling/artillery/missile attack", "Kunduz", 5)
+    ]
+    assert {x.sentence_index for x in doc.events[0].evidence} == {0, 1}
 
 
 def test_a_reference_back_alone_stays_an_event() -> None:
@@ -136,7 +152,7 @@ def test_toll_goes_to_the_violent_event() -> None:
     assert list(tolls.values()) == [14]
 
 
-@pytest.mark.parametrize(("with_rules", "floor"), [(False, 0.72), (True, 0.85)])
+@pytest.mark.parametrize(("with_rules", "floor"), [(False, 0.85), (True, 0.85)])
 def test_precision_gold_set(tmp_path: Path, with_rules: bool, floor: float) -> None:
     rows = [json.loads(line) for line in (DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     arts = [
@@ -152,6 +168,8 @@ def test_precision_gold_set(tmp_path: Path, with_rules: bool, floor: float) -> N
     # 2026-11-25: 14 gold events, 13 matched (the Mali ambush is placed in "Mali": the gazetteer has
     # no Boni); predicted 18 with the shipped rules (precision 0.72), 15 with the optional
     # `background`/`anaphoric` rules (0.87: the Congo headline, dated by the article, stays apart
-    # from its lead told "on Wednesday"); without this pass's rules 23 (0.57)
+    # from its lead told "on Wednesday"); without this pass's rules 23 (0.57).
+    # 2026-11-26: `anaphoric` shipped (a reference back keeps its event's place, not its setting's):
+    # 15 predicted with the shipped rules (0.87), 15 with the optional ones
     assert res["precision"] >= floor
     assert res["recall"] >= 0.9

@@ -8,7 +8,13 @@ import pytest
 
 from sitrep.extract.events.build import Draft
 from sitrep.extract.events.lexicon import load_lexicon
-from sitrep.extract.events.merge import build_merge_rules, load_merge_rules, merge_drafts
+from sitrep.extract.events.merge import (
+    build_merge_rules,
+    contains,
+    load_merge_rules,
+    merge_drafts,
+    same_place,
+)
 from sitrep.records import Event, Evidence
 
 LEX = load_lexicon()
@@ -133,6 +139,101 @@ def test_other_place_or_day_stays_apart(change: dict[str, object]) -> None:
         _draft("Chemical weapon", 90, "Military forces", **change),  # type: ignore[arg-type]
     ]
     assert len(merge_drafts(drafts, None, RULES, LEX.subtypes)) == 2
+
+
+def _placed(
+    d: Draft,
+    location: str,
+    admin1: str | None,
+    admin2: str | None = None,
+    prec: int = 1,
+    country: str = "Syria",
+) -> Draft:
+    ev = d.event
+    ev.location, ev.admin1, ev.admin2, ev.geo_precision, ev.country = location, admin1, admin2, prec, country
+    return d
+
+
+def test_place_within_the_other_folds_two_places_apart_do_not() -> None:
+    # "air strikes on Idlib province" ... "the chlorine attack on the town of Saraqeb" (in Idlib)
+    province = _placed(_draft("Air/drone strike", 0, "Military forces"), "Idlib", "Idlib", prec=3)
+    town = _placed(_draft("Chemical weapon", 90, "Military forces"), "Saraqeb", "Idlib", "Idlib District")
+    assert contains(province, town) and not contains(town, province)
+    (one,) = merge_drafts([province, town], None, RULES, LEX.subtypes)
+    assert one.event.sub_event_type == "Chemical weapon" and one.event.location == "Saraqeb"
+    # the country contains its towns; a district its neighbourhoods
+    country = _placed(_draft("Attack", 0), "Syria", None, prec=3)
+    assert contains(country, town) and not contains(town, country)
+    # a province folded into an event placed only in its country lends its place, same precision
+    taken = _placed(_draft("Non-state actor overtakes territory", 0, "Islamic State"), "Syria", None, prec=3)
+    clash = _placed(_draft("Armed clash", 60, "Islamic State", "Military forces"), "Hama", "Hama", prec=3)
+    (one,) = merge_drafts([taken, clash], None, RULES, LEX.subtypes)
+    assert one.event.sub_event_type == "Non-state actor overtakes territory" and one.event.admin1 == "Hama"
+    district = _placed(_draft("Attack", 0), "Idlib District", "Idlib", prec=2)
+    assert contains(district, town)
+    # two towns of one province, or a province and a town of another: two incidents
+    other_town = _placed(_draft("Chemical weapon", 90, "Military forces"), "Ariha", "Idlib")
+    assert not same_place(town, other_town)
+    # demonstrations told for a whole province are a wave, not the one gathering in its town
+    rally = _placed(_draft("Peaceful protest", 0, "Protesters"), "Idlib", "Idlib", prec=3)
+    force = _placed(
+        _draft("Excessive force against protesters", 40, "Police", sentence=1), "Saraqeb", "Idlib"
+    )
+    assert len(merge_drafts([rally, force], None, RULES, LEX.subtypes)) == 2
+    hama = _placed(_draft("Chemical weapon", 90, "Military forces"), "Latamneh", "Hama")
+    assert not same_place(province, hama)
+    assert len(merge_drafts([province, hama], None, RULES, LEX.subtypes)) == 2
+
+
+def test_a_reference_back_goes_to_the_event_of_its_place() -> None:
+    from sitrep.extract.events import _refer_back
+
+    # "Houthi missiles hit Marib city ... Saudi-led jets bombed Saada ... The strikes in Saada came as ..."
+    marib = _placed(
+        _draft("Shelling/artillery/missile attack", 0, "Houthis", fatalities=8),
+        "Marib",
+        "Marib",
+        country="Yemen",
+    )
+    saada = _placed(
+        _draft("Air/drone strike", 100, "Coalition", sentence=1), "Saada", "Saada", country="Yemen"
+    )
+    back = _placed(
+        _draft("Air/drone strike", 200, sentence=2, fatalities=5), "Saada", "Saada", country="Yemen"
+    )
+    back.extra["own_place"] = True
+    out = _refer_back([marib, saada], [back])
+    assert len(out) == 2 and saada.event.fatalities == 5 and len(saada.event.evidence) == 2
+    # told in another named place than every event: it refers to none of them, it is an event
+    elsewhere = _placed(_draft("Air/drone strike", 200, sentence=2), "Hajjah", "Hajjah", country="Yemen")
+    elsewhere.extra["own_place"] = True
+    out = _refer_back([marib], [elsewhere])
+    assert len(out) == 2 and len(marib.event.evidence) == 1
+    # a place that belongs to the setting ("The strikes came as the rebels advanced in Hajjah") is
+    # not the reference's own: it goes to the event it refers to, whose place stands
+    elsewhere.extra["own_place"] = False
+    out = _refer_back([marib], [elsewhere])
+    assert len(out) == 1 and len(marib.event.evidence) == 2 and marib.event.location == "Marib"
+
+
+def test_a_reference_back_lends_a_place_within_the_event_s() -> None:
+    from sitrep.extract.events import _refer_back
+
+    # "A suicide bomber struck a market in Somalia ... those killed in Mogadishu included ..."
+    country = _placed(
+        _draft("Suicide bomb", 0, "Al-Shabaab", fatalities=12), "Somalia", None, prec=3, country="Somalia"
+    )
+    back = _placed(_draft("Suicide bomb", 150, sentence=1), "Mogadishu", "Banaadir", country="Somalia")
+    back.extra["own_place"] = True
+    (one,) = _refer_back([country], [back])
+    assert one.event.location == "Mogadishu" and one.event.admin1 == "Banaadir"
+    assert one.event.fatalities == 12
+    # a country named by the reference back says nothing more than the event's own town
+    town = _placed(_draft("Suicide bomb", 0, "Al-Shabaab"), "Mogadishu", "Banaadir", country="Somalia")
+    vague = _placed(_draft("Suicide bomb", 150, sentence=1), "Somalia", None, prec=3, country="Somalia")
+    vague.extra["own_place"] = True
+    (one,) = _refer_back([town], [vague])
+    assert one.event.location == "Mogadishu"
 
 
 def test_undated_mention_does_not_fold_into_a_dated_one() -> None:

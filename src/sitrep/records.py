@@ -160,6 +160,7 @@ class ActorMention:
     group: str | None = None  # actor group / class, e.g. "rebel", "state", "external"
     country: str | None = None
     source: str = "dictionary"  # "dictionary" | "ner"
+    territory: bool = False  # "IS-held", "rebel-controlled": who holds a place, never who acts
 
 
 @dataclass

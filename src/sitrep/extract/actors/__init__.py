@@ -8,6 +8,7 @@ an actor they can stand for, so later stages see one canonical name per actor.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sitrep.extract.actors.dictionary import (
     ActorDictionary,
@@ -30,6 +31,7 @@ __all__ = [
     "parse_masks",
 ]
 
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -51,14 +53,59 @@ def _resolve(entry: ActorEntry, seen: list[str], d: ActorDictionary) -> ActorEnt
     return d.entries.get(entry.fallback or "", entry)
 
 
+def _holds_place(d: ActorDictionary, text: str, end: int) -> bool:
+    """"IS-held", "rebel-controlled": the mention ending at ``end`` names who holds a place."""
+    return d.territory_suffix is not None and d.territory_suffix.match(text, end) is not None
+
+
 def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
     text = doc.text
     out: list[ActorMention] = []
     seen: list[str] = []  # canonical names of specific (non-descriptor) mentions so far
+    descriptors: set[int] = set()  # start offsets of the mentions that are descriptors
     for m in d.match(text):
+        prev = out[-1] if out else None
+        if (
+            not m.entry.descriptor
+            and prev is not None
+            and prev.start in descriptors
+            and _OF.fullmatch(text, prev.end, m.start)
+            and not _holds_place(d, text, m.end)
+        ):
+            # "militants of Al-Nusra Front", "fighters of the Islamic State group": the group's own
+            entry = m.entry
+            seen.append(entry.name)
+            descriptors.discard(prev.start)
+            out[-1] = replace(
+                prev,
+                end=m.end,
+                text=text[prev.start : m.end],
+                actor=entry.name,
+                inter=entry.inter,
+                group=entry.group,
+                country=m.country or entry.country,
+            )
+            continue
+        if (
+            m.entry.descriptor
+            and prev is not None
+            and prev.source == "dictionary"
+            and not prev.territory
+            and (prev_entry := d.get(prev.actor)) is not None
+            and not prev_entry.descriptor
+            and prev_entry.inter not in (6, 7)
+            and text[prev.end : m.start].isspace()
+            and "\n" not in text[prev.end : m.start]
+        ):
+            # "Al-Qaeda loyalists", "Nusra terrorists", "Shabaab militants": one actor, named by
+            # the group; the descriptor does not stand for another one
+            out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end])
+            continue
         entry = _resolve(m.entry, seen, d)
         if not m.entry.descriptor and not entry.descriptor:
             seen.append(entry.name)
+        if m.entry.descriptor:
+            descriptors.add(m.start)
         out.append(
             ActorMention(
                 start=m.start,
@@ -70,6 +117,7 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
                 group=entry.group,
                 country=m.country or entry.country,
                 source="dictionary",
+                territory=_holds_place(d, text, m.end),
             )
         )
     # ORG entities the dictionary does not know, when they look like armed groups or forces

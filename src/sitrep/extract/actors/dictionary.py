@@ -48,6 +48,12 @@ class ActorDictionary:
     forces_by_country: dict[str, str] = field(default_factory=dict)
     police_nouns: frozenset[str] = frozenset()
     ner_rules: list[tuple[re.Pattern[str], int, str]] = field(default_factory=list)
+    # ORG entities that name no armed actor although a ner rule matches ("Military Academy")
+    ner_exclude: list[re.Pattern[str]] = field(default_factory=list)
+    # phrases that hold an alias but name no actor ("Syrian Coalition", "anti-regime")
+    _not_actors: re.Pattern[str] | None = None
+    # "-held", "-controlled" right after a mention: it names who holds a place
+    territory_suffix: re.Pattern[str] | None = None
 
     def get(self, name: str | None) -> ActorEntry | None:
         return self.entries.get(name) if name else None
@@ -74,20 +80,29 @@ class ActorDictionary:
                     # ("Military Forces of Russia (2000-)"), so one actor is coded one way
                     entry = self.entries[self.forces_by_country.get(country or "", "Military forces")]
                 found.append(AliasMatch(m.start(), m.end(), m.group(0), entry, country=country))
+        if self._not_actors is not None:
+            for m in self._not_actors.finditer(text):
+                found.append(AliasMatch(m.start(), m.end(), m.group(0), _NOT_AN_ACTOR))
         # longest first, then leftmost; drop anything overlapping a kept match
         found.sort(key=lambda a: (-(a.end - a.start), a.start))
         kept: list[AliasMatch] = []
         for a in found:
             if all(a.end <= k.start or a.start >= k.end for k in kept):
                 kept.append(a)
-        return sorted(kept, key=lambda a: a.start)
+        return sorted((k for k in kept if k.entry is not _NOT_AN_ACTOR), key=lambda a: a.start)
 
     def classify_org(self, text: str) -> tuple[int, str] | None:
         """(inter, group) for an unknown ORG entity that looks like an armed actor."""
+        if any(rx.search(text) for rx in self.ner_exclude):
+            return None
         for pattern, inter, group in self.ner_rules:
             if pattern.search(text):
                 return inter, group
         return None
+
+
+# a phrase of `not_actors`: it takes part in the longest match, then is dropped
+_NOT_AN_ACTOR = ActorEntry(name="", acled_name="", inter=None, group=None, country=None)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -162,6 +177,17 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
             d.ner_rules.append((re.compile(rule["pattern"]), int(rule["inter"]), str(rule["group"])))
         except (KeyError, re.error, ValueError) as exc:
             raise DataFileError(f"bad ner_rules entry: {exc}", item=ACTORS_FILE) from exc
+    try:
+        d.ner_exclude = [re.compile(str(p)) for p in data.get("ner_exclude") or []]
+        not_actors = [re.escape(str(p)) for p in data.get("not_actors") or []]
+        not_actors += [f"(?:{p})" for p in data.get("not_actor_patterns") or []]
+        if not_actors:
+            d._not_actors = _bounded("|".join(not_actors), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"bad not_actors / ner_exclude entry: {exc}", item=ACTORS_FILE) from exc
+    suffixes = [str(x) for x in data.get("territory_suffixes") or []]
+    if suffixes:
+        d.territory_suffix = re.compile(rf"-(?:{_alternation(suffixes)})(?![\w])", re.IGNORECASE)
     return d
 
 

@@ -10,6 +10,7 @@ doc.discarded.  Candidates of one real-world event are merged (docs/EVENTS.md).
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any
@@ -30,9 +31,24 @@ from sitrep.extract.events.build import (
     set_place,
 )
 from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, load_modality
-from sitrep.extract.events.merge import finalize, fold_headline, load_merge_rules, merge_drafts
+from sitrep.extract.events.merge import (
+    finalize,
+    fold_headline,
+    load_merge_rules,
+    merge_drafts,
+    same_place,
+    take_place_within,
+)
 from sitrep.extract.events.modality import ModalityResult, anaphoric, background_setting, classify, historical
-from sitrep.extract.events.roles import Roles, other_side, roles_by_order, roles_from_parse, victims_acted_on
+from sitrep.extract.events.roles import (
+    Roles,
+    RoleWords,
+    load_role_words,
+    other_side,
+    roles_by_order,
+    roles_from_parse,
+    victims_acted_on,
+)
 from sitrep.extract.events.triggers import (
     ARMED_INTER,
     Candidate,
@@ -80,6 +96,7 @@ class _Context:
         self.lex: Lexicon = load_lexicon(dd)
         self.rules: ModalityRules = load_modality(dd)
         self.actors: ActorDictionary = load_dictionary(dd)
+        self.role_words: RoleWords = load_role_words(dd)
         self.merge_rules = replace(
             load_merge_rules(dd),
             vague={e.name: frozenset(e.refers_to) for e in self.actors.entries.values() if e.descriptor},
@@ -119,9 +136,11 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             sent_places,
             ctx.lex.place_nouns,
             ctx.rules.reporting_verbs,
+            ctx.role_words,
         )
         if roles.actor1 is None and roles.actor2 is None:
-            fallback = roles_by_order(hit.start, ctx.not_speakers(actors))
+            free = [a for a in ctx.not_speakers(actors) if a not in roles.not_agents]
+            fallback = roles_by_order(hit.start, free)
             fallback.object_kind = roles.object_kind
             return fallback
         return roles
@@ -268,7 +287,22 @@ def _draft(
     set_modality(ev, doc, result, note)
     if anaphoric(sent.text, hit.start - sent.start, hit.end - sent.start, ctx.rules):
         draft.extra["anaphoric"] = True
+        draft.extra["own_place"] = _own_place(doc, place, hit.end)
     return draft
+
+
+# a place told right after a reference back is its own ("those killed in Taiz included ...")
+_OWN_PLACE_GAP = re.compile(r"\s+(?:in|at|on|near|outside)\s+(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _own_place(doc: Document, place: F.PlaceChoice | None, trigger_end: int) -> bool:
+    """Whether a reference back names its own place: one in its sentence, before the trigger or in
+    a phrase right after it; a place further on belongs to the setting ("The shelling comes as
+    government forces advance in Marib province": Marib is not where the shelling was)."""
+    if place is None or place.level != "sentence":
+        return False
+    at = place.mention.start
+    return at < trigger_end or bool(_OWN_PLACE_GAP.fullmatch(doc.text, trigger_end, at))
 
 
 def _assign_fatalities(winners: list[Candidate], fats: list[F.Fatality]) -> dict[int, F.Fatality]:
@@ -336,7 +370,10 @@ def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
     for d in anaphors:
         at = first(d)
         target = None
-        for side in ([m for m in merged if first(m) < at], [m for m in merged if first(m) >= at]):
+        # "those killed in Aleppo included ..." refers to no event told in another named place
+        own = bool(d.extra.get("own_place"))
+        fits = [m for m in merged if not own or same_place(m, d)]
+        for side in ([m for m in fits if first(m) < at], [m for m in fits if first(m) >= at]):
             pool = (
                 [m for m in side if m.event.event_type == d.event.event_type]
                 or [m for m in side if m.sub.violent]
@@ -349,6 +386,8 @@ def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         target.event.evidence.extend(d.event.evidence)
+        if own:
+            take_place_within(target, d)
         if target.event.fatalities is None and d.event.fatalities is not None:
             target.event.fatalities = d.event.fatalities
             target.event.provenance["fatalities"] = list(d.event.provenance.get("fatalities", []))

@@ -123,9 +123,13 @@ def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictiona
     ev, sub = draft.event, draft.sub
     country = ev.country
     a1, a2 = roles.actor1, roles.actor2
-    if a1 is not None and a1.inter == 7 and sub.event_type in VICTIM_TYPES and (a2 is None or a2.inter != 7):
-        # civilians are the ones acted upon in political violence, never the perpetrator
-        roles.actor1, roles.actor2 = a2, a1
+    if a1 is not None and a1.inter in (6, 7) and sub.event_type in VICTIM_TYPES:
+        # civilians (and protesters, activists) are the ones acted upon in political violence, never
+        # the perpetrator; two of them ("families of the victims ... the wounded"): no perpetrator
+        if a2 is None or a2.inter not in (6, 7):
+            roles.actor1, roles.actor2 = a2, (a1 if a1.inter == 7 or a2 is not None else None)
+        else:
+            roles.actor1 = None
     for slot, mention, implied in (
         (1, roles.actor1, sub.implied_actor1),
         (2, roles.actor2, sub.implied_actor2),

@@ -152,7 +152,8 @@ def absorb(into: Draft, other: Draft) -> None:
     into.mentions += other.mentions
     better_place = _PLACE_RANK[other.place_level] < _PLACE_RANK[into.place_level] or (
         other.place_level == into.place_level == "sentence"
-        and (b.geo_precision or 3) < (a.geo_precision or 3)
+        # a place within the other one is more specific at any precision ("Syria" -> "Hama province")
+        and ((b.geo_precision or 3) < (a.geo_precision or 3) or contains(into, other))
     )
     if better_place:
         _take(into, other, PLACE_FIELDS)
@@ -278,13 +279,41 @@ def _set_apart(d: Draft, rules: MergeRules, doc: Document | None) -> bool:
     return any(c.search(text) for c in rules.separate_cues)
 
 
-def _same_place(x: Draft, y: Draft) -> bool:
+def contains(x: Draft, y: Draft) -> bool:
+    """``x``'s place contains ``y``'s: a country the places in it, a first-level division (named
+    as such: "Idlib province") its towns, a town or district its neighbourhoods."""
+    ex, ey = x.event, y.event
+    if not ex.location or not ey.location or ex.location == ey.location:
+        return False
+    if not ex.country or ex.country != ey.country:
+        return False
+    if ex.admin1 is None:
+        return ex.location == ex.country and ey.location != ey.country
+    if ex.admin1 != ey.admin1:
+        return False
+    return (ex.location == ex.admin1 and ey.location != ey.admin1) or ex.location in (ey.admin2, ey.admin3)
+
+
+def same_place(x: Draft, y: Draft, within: bool = True) -> bool:
     """Stricter than ``_places_ok``: two places each named with its own mention differ
-    ("gas attack in Khan Sheikhoun" and "airstrikes on Eastern Ghouta" are two incidents)."""
+    ("gas attack in Khan Sheikhoun" and "airstrikes on Eastern Ghouta" are two incidents),
+    unless one contains the other ("in Idlib province" ... "in the town of Saraqib"; not with
+    ``within`` False)."""
     if not _places_ok(x, y):
         return False
     ex, ey = x.event.location, y.event.location
-    return ex is None or ey is None or ex == ey or x.place_level != "sentence" or y.place_level != "sentence"
+    if ex is None or ey is None or ex == ey or x.place_level != "sentence" or y.place_level != "sentence":
+        return True
+    return within and (contains(x, y) or contains(y, x))
+
+
+def take_place_within(into: Draft, other: Draft) -> None:
+    """``into`` takes ``other``'s place when that lies within its own (or its own is only guessed)."""
+    if other.place_level != "sentence" or other.event.location is None:
+        return
+    if into.place_level != "sentence" or into.event.location is None or contains(into, other):
+        _take(into, other, PLACE_FIELDS)
+        into.place_level = other.place_level
 
 
 # how many sentences apart two mentions of one incident may be when one of them is undated
@@ -305,7 +334,10 @@ def _fold(kept: Draft, d: Draft, rules: MergeRules) -> tuple[bool, bool, Precede
     kept_general = rule is not None
     if rule is None:
         rule = rules.rule_for(ds, ks)
-    if rule is None or not (_same_place(kept, d) and _dates_ok(kept, d)):
+    # demonstrations told at a wider place ("protests across the province") are a wave of many
+    # gatherings, not the one in the town: the protest family folds only in the same place
+    within = rule is not None and not rule.specific_sides
+    if rule is None or not (same_place(kept, d, within) and _dates_ok(kept, d)):
         return None
     if rule.specific_sides:
         # one demonstration is told in neighbouring sentences, its date given once ("marched on

@@ -10,9 +10,12 @@ trigger in the sentence are used, and the result is marked so confidence drops.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.datafiles import load_yaml
+from sitrep.errors import DataFileError
 from sitrep.extract.events.modality import trigger_token
 from sitrep.records import ActorMention, PlaceMention
 
@@ -24,18 +27,57 @@ _TARGET_PREPS = ("on", "against", "at", "upon", "targeting", "into")
 _VERBAL = ("VERB", "AUX")
 
 
+@dataclass(frozen=True)
+class RoleWords:
+    """data/roles.yaml: verbs and prepositions that decide who acts (see the file's header)."""
+
+    stance_verbs: frozenset[str] = frozenset()
+    patient_verbs: frozenset[str] = frozenset()
+    relation_verbs: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=8)
+def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
+    data = load_yaml("roles.yaml", data_dirs) or {}
+    if not isinstance(data, dict):
+        raise DataFileError("expected a mapping of word lists", item="roles.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return RoleWords(
+        stance_verbs=words("stance_verbs"),
+        patient_verbs=words("patient_verbs"),
+        relation_verbs=words("relation_verbs"),
+        place_preps=words("place_preps"),
+    )
+
+
 @dataclass
 class Roles:
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
     object_kind: str | None = None  # "place" | "person" | None
     method: str = "none"  # "parse" | "order" | "none"
+    # mentions the parse showed to be no agent of the trigger (the subject of "condemned the
+    # bombing"): word order must not make them actor1 either
+    not_agents: tuple[ActorMention, ...] = ()
 
 
 class _Index:
     """Maps parse tokens to actor and place mentions (sentence-relative offsets)."""
 
-    def __init__(self, parse: Any, base: int, actors: list[ActorMention], places: list[PlaceMention]):
+    def __init__(
+        self,
+        parse: Any,
+        base: int,
+        actors: list[ActorMention],
+        places: list[PlaceMention],
+        words: RoleWords | None = None,
+    ):
+        self.words = words or RoleWords()
+        self.not_agents: list[ActorMention] = []  # left out of an agent phrase by agent_in
         self.actor_tokens: list[tuple[set[int], ActorMention]] = []
         self.place_tokens: set[int] = set()
         # token character spans once: creating spaCy Token objects per mention is the slow part
@@ -48,6 +90,26 @@ class _Index:
         for p in places:
             lo, hi = p.start - base, p.end - base
             self.place_tokens |= {i for i, s, e in spans if s < hi and e > lo}
+
+    def agent_in(self, tok: Any) -> ActorMention | None:
+        """The actor who acts in a subject or "by" phrase: as ``actor_in``, but not inside a
+        phrase of place or target ("a blast near the headquarters of X", "an air strike on IS
+        positions") nor the object of a verb inside the phrase ("the blast which wiped out X's
+        meeting", "a bomber targeting X"; "a bomb planted by IS" keeps IS), and never an actor
+        named as holding a place."""
+        stack = [tok]
+        blocked: set[int] = set()
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                acted_on = t.pos_ in _VERBAL and c.dep_ in ("dobj", "dative", *_PASS_SUBJ)
+                if acted_on or (c.dep_ == "prep" and c.lower_ in self.words.place_preps):
+                    blocked |= {x.i for x in c.subtree}
+                else:
+                    stack.append(c)
+        found = self.actor_in(tok, exclude=blocked)
+        self.not_agents += [a for toks, a in self.actor_tokens if toks & blocked]
+        return None if found is None or found.territory else found
 
     def actor_in(self, tok: Any, exclude: set[int] | None = None) -> ActorMention | None:
         """The actor mention in tok's subtree closest to tok (in tree distance)."""
@@ -62,6 +124,11 @@ class _Index:
             if best is None or key[:2] < best[:2]:
                 best = key
         return best[2] if best else None
+
+    def mentions_under(self, tok: Any) -> list[ActorMention]:
+        """Every actor mention with a token in tok's subtree."""
+        sub = {t.i for t in tok.subtree}
+        return [a for toks, a in self.actor_tokens if toks & sub]
 
     def tokens_of(self, mention: ActorMention | None) -> set[int]:
         for toks, a in self.actor_tokens:
@@ -125,10 +192,19 @@ def _verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) 
                 break
 
 
+def _bare(v: Any) -> bool:
+    """A verb with neither subject nor object ("shelling from Houthi positions killed ...")."""
+    return not any(o.dep_ in (*_SUBJ, "dobj") for o in v.children)
+
+
 def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) -> None:
+    patient = v.lemma_.lower() in idx.words.patient_verbs
     for c in v.children:
-        if c.dep_ in _SUBJ and roles.actor1 is None:
-            roles.actor1 = idx.actor_in(c)
+        if c.dep_ in _SUBJ and patient:
+            # "25 fighters died in the blast": who died is acted upon, as the dead of a toll are
+            roles.actor2 = roles.actor2 or idx.actor_in(c)
+        elif c.dep_ in _SUBJ and roles.actor1 is None:
+            roles.actor1 = idx.agent_in(c)
         elif c.dep_ in _PASS_SUBJ:
             if roles.actor2 is None:
                 roles.actor2 = idx.actor_in(c)
@@ -136,7 +212,7 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
         elif c.dep_ == "agent":
             for p in c.children:
                 if roles.actor1 is None:
-                    roles.actor1 = idx.actor_in(p)
+                    roles.actor1 = idx.agent_in(p)
         elif c.dep_ in _OBJ:
             if roles.actor2 is None:
                 roles.actor2 = idx.actor_in(c)
@@ -148,21 +224,31 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "the town fell to the rebels": the rebels take it
             for p in c.children:
                 roles.actor1 = idx.actor_in(p) or roles.actor1
-        elif c.dep_ == "prep" and c.lower_ == "from" and roles.actor2 is None:
-            # "recaptured the village from the SAA"
+        elif c.dep_ == "prep" and c.lower_ == "from" and _bare(v):
+            # no subject, no object: where the fire came from ("shelling from Houthi positions")
             for p in c.children:
-                roles.actor2 = idx.actor_in(p)
+                roles.actor1 = roles.actor1 or idx.agent_in(p)
+        elif c.dep_ == "prep" and c.lower_ == "from":
+            # "recaptured the village from the SAA", "withdrew from Taliban-held areas"
+            for p in c.children:
+                roles.actor2 = roles.actor2 or idx.actor_in(p)
 
 
 def _noun_roles(n: Any, idx: _Index, roles: Roles) -> None:
     for c in n.children:
         if c.dep_ in _MODIFIERS and roles.actor1 is None:
             roles.actor1 = idx.actor_in(c)
+        elif c.dep_ == "acl" and roles.actor1 is None:
+            # "a bomb planted by Taliban fighters", "air strikes carried out by the coalition"
+            for agent in (g for g in c.children if g.dep_ == "agent"):
+                for p in agent.children:
+                    roles.actor1 = roles.actor1 or idx.agent_in(p)
         elif c.dep_ == "prep":
             objs = [p for p in c.children if p.dep_ == "pobj"]
             for p in objs:
-                if c.lower_ == "by" and roles.actor1 is None:
-                    roles.actor1 = idx.actor_in(p)
+                # "air strikes by Russian jets", "shelling from regime positions"
+                if c.lower_ in ("by", "from") and roles.actor1 is None:
+                    roles.actor1 = idx.agent_in(p)
                 elif c.lower_ in (*_TARGET_PREPS, "with") and roles.actor2 is None:
                     roles.actor2 = idx.actor_in(p)
                 elif c.lower_ == "between":
@@ -196,14 +282,19 @@ def roles_from_parse(
     places: list[PlaceMention],
     place_nouns: frozenset[str],
     reporting_verbs: frozenset[str] | set[str] = frozenset(),
+    words: RoleWords | None = None,
 ) -> Roles:
     """Roles from the dependency parse.  ``reporting_verbs``: the climb to governing verbs stops
-    at a verb of saying, so the speaker ("police said two women were raped") is no actor."""
+    at a verb of saying, so the speaker ("police said two women were raped") is no actor; it
+    stops at a verb of stance too ("the opposition condemned the bombing": ``words``, from
+    data/roles.yaml), and takes nothing from a participle that ties a noun to an actor ("rebels
+    backed by X amid shelling")."""
     roles = Roles(method="parse")
     tok = trigger_token(parse, rel_start, rel_end)
     if tok is None:
         return roles
-    idx = _Index(parse, base, actors, places)
+    words = words if words is not None else load_role_words()
+    idx = _Index(parse, base, actors, places, words)
     # the trigger is itself part of an actor phrase ("warplanes bombed", "coalition airstrikes")
     roles.actor1 = next((a for toks, a in idx.actor_tokens if tok.i in toks), None)
     if tok.pos_ in _VERBAL:
@@ -217,9 +308,9 @@ def roles_from_parse(
         if roles.actor1 is not None and roles.actor2 is not None:
             break
         head = node.head
-        if head is node:
+        if head.i == node.i:  # spaCy makes a new Token object per access: compare indexes
             break
-        if node.dep_ == "pobj" and head.dep_ == "prep":
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             head = head.head
         if head.pos_ not in _VERBAL:
             if node.dep_ in ("conj", "appos"):
@@ -227,6 +318,15 @@ def roles_from_parse(
                 continue
             break
         if head.lemma_.lower() in reporting_verbs and node.dep_ in _REPORTED and not _self_report(node):
+            break
+        if head.lemma_.lower() in words.stance_verbs and node.dep_ not in ("advcl", "conj", *_SUBJ):
+            # "the opposition condemned the bombing": the subject only reacts to it
+            subjects = [c for c in head.children if c.dep_ in _SUBJ]
+            roles.not_agents = tuple(a for c in subjects for a in idx.mentions_under(c))
+            break
+        if head.dep_ in ("acl", "amod") and head.lemma_.lower() in words.relation_verbs:
+            # "rebels backed by X amid bombardment": X is tied to the rebels, not the event
+            idx.not_agents += [a for a in idx.mentions_under(head) if tok.i not in idx.tokens_of(a)]
             break
         sub = Roles()
         _verb_roles(head, idx, sub, place_nouns)
@@ -240,6 +340,10 @@ def roles_from_parse(
         if node.dep_ not in ("advcl", "xcomp", "conj", "pobj", "dobj", "ccomp", *_SUBJ):
             break
         node = head
+    roles.not_agents = (*roles.not_agents, *(a for a in idx.not_agents if a is not roles.actor2))
+    if roles.actor1 is not None and roles.actor1.territory:
+        # "the IS-held town was shelled": who holds the place is on the receiving end
+        roles.actor2, roles.actor1 = roles.actor2 or roles.actor1, None
     if roles.actor2 is not None and roles.actor1 is not None and roles.actor2.actor == roles.actor1.actor:
         roles.actor2 = None
     return roles
@@ -250,6 +354,8 @@ def roles_by_order(trigger_start: int, actors: list[ActorMention]) -> Roles:
     # an actor phrase that holds the trigger ("Russian warplanes", "coalition airstrikes") acts
     before = [a for a in actors if a.start < trigger_start or a.start <= trigger_start < a.end]
     after = [a for a in actors if a.start > trigger_start and a not in before]
+    # who holds a place ("in the rebel-held town") does not act by word order
+    before = [a for a in before if not a.territory]
     roles = Roles(method="order")
     roles.actor1 = before[-1] if before else None
     for a in after:
@@ -295,5 +401,5 @@ def other_side(
             return True
         return a.inter == a2.inter == 1 and a.country is not None and a.country == a2.country
 
-    others = [a for a in actors if a.inter in armed and not same_side(a)]
+    others = [a for a in actors if a.inter in armed and not a.territory and not same_side(a)]
     return min(others, key=lambda a: abs(a.start - trigger_start), default=None)

@@ -1,0 +1,143 @@
+"""Who is actor1: the wrong actor named as perpetrator (a reacting subject, the dead, a target's
+group, a place holder, a phrase that only contains an alias).  Own wire-style sentences; the
+dictionary tests need no model, the parse tests do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.actors import extract_actors, load_dictionary
+from sitrep.extract.events.roles import load_role_words
+from sitrep.options import Options
+from sitrep.pipeline import analyze_articles
+from sitrep.records import Article, Document, Event
+from tests.test_actors import actors_of, make_doc
+
+DAY = dt.date(2021, 3, 9)
+
+
+def analyze(text: str) -> Document:
+    art = Article(id="r1", text=text, date=DAY, source="AFP", date_source="jsonl")
+    return analyze_articles([art], Options(progress=False))[0]
+
+
+def violent(doc: Document) -> list[Event]:
+    kinds = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    return [e for e in doc.events if e.event_type in kinds]
+
+
+# --- dictionary: phrases that hold an alias but name no actor, places held, NER institutions ---
+
+
+def test_phrases_holding_an_alias_name_no_actor() -> None:
+    # the Syrian opposition's political coalition is not the US-led one
+    assert actors_of("The Syrian National Coalition condemned the raid.") == []
+    assert actors_of("A spokesman for the National Coalition said so.") == []
+    assert actors_of("The US-led coalition said it struck a depot.")[0][1] == "US-led coalition"
+    # "anti-X" names X's enemies
+    assert actors_of("Clashes erupted between rival anti-government factions in Derna.") == []
+    assert actors_of("Anti-Houthi forces advanced on the port.") == []
+    assert actors_of("anti-government protesters marched")[0][1] == "Protesters"
+    assert actors_of("The anti-IS coalition carried out six strikes.")[0][1] == "US-led coalition"
+    # "Hama's countryside" without its apostrophe is no Hamas
+    assert actors_of("Shelling hit villages in Hamas northern countryside.") == []
+    assert actors_of("Hamas fired rockets at Ashkelon.")[0][1] == "Hamas"
+
+
+def test_a_group_named_before_a_descriptor_is_one_actor() -> None:
+    found = actors_of("Al-Shabaab militants stormed a base. Taliban insurgents attacked a post.")
+    assert found == [("Al-Shabaab militants", "Al-Shabaab"), ("Taliban insurgents", "Taliban")]
+    # a descriptor of its own still resolves to the group named before it
+    assert actors_of("Al-Qaeda claimed it. The loyalists held out.")[0][1] == "Al-Qaeda"
+
+
+def test_terrorists_with_or_without_article_are_one_unidentified_group() -> None:
+    assert actors_of("The terrorists fired mortars.")[0][1] == "Unidentified armed group"
+    assert actors_of("A terrorist group shelled the town.")[0][1] == "Unidentified armed group"
+    assert actors_of("Boko Haram struck. The terrorists fled.")[1][1] == "Boko Haram"
+
+
+def test_a_place_held_by_an_actor_is_marked() -> None:
+    doc = make_doc("Jets bombed IS-held villages and a Taliban-controlled district. IS attacked.")
+    marked = [(a.text, a.territory) for a in extract_actors(doc, load_dictionary())]
+    assert marked == [("IS", True), ("Taliban", True), ("IS", False)]
+
+
+def test_institutions_are_no_ner_force() -> None:
+    d = load_dictionary()
+    assert d.classify_org("Kabul Military Academy") is None
+    assert d.classify_org("Division") is None
+    assert d.classify_org("Division 30") is not None
+    assert d.classify_org("Sudan Liberation Army") is not None
+
+
+def test_role_words_load() -> None:
+    words = load_role_words()
+    assert "condemn" in words.stance_verbs and "die" in words.patient_verbs
+    assert "back" in words.relation_verbs and "near" in words.place_preps
+
+
+# --- parse roles (spaCy model) ---
+
+
+@pytest.mark.model
+def test_a_political_body_or_activists_are_no_perpetrator() -> None:
+    doc = analyze("The Syrian Coalition condemned the bombing that targeted a market in Azaz.")
+    assert all(e.actor1 is None for e in doc.events)
+    doc = analyze("Activists published photos of cluster munitions used in air strikes on rural Idlib.")
+    assert all(not (e.actor1 or "").startswith("Protesters") for e in doc.events)
+
+
+@pytest.mark.model
+def test_who_died_is_acted_upon() -> None:
+    doc = analyze("Taliban fighters died in an explosion inside a compound in Ghazni province on Sunday.")
+    evs = violent(doc)
+    assert evs and all(e.actor1 != "Taliban" for e in evs)
+    assert any(e.actor2 == "Taliban" for e in evs)
+
+
+@pytest.mark.model
+def test_a_target_named_in_the_subject_is_no_agent() -> None:
+    doc = analyze("An air strike on a Houthi base caused heavy damage in Sanaa on Friday.")
+    (ev,) = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert ev.actor1 is None and ev.actor2 == "Ansar Allah"
+    doc = analyze(
+        "A suicide blast near the headquarters of the Houthi movement in Hodeidah left at least 30 "
+        "people dead on Sunday."
+    )
+    assert all(e.actor1 != "Ansar Allah" for e in violent(doc))
+    doc = analyze("The car bomb which hit a Houthi meeting in Sanaa killed 11 people on Monday.")
+    assert all(e.actor1 != "Ansar Allah" for e in violent(doc))
+
+
+@pytest.mark.model
+def test_the_agent_of_a_participle_on_the_weapon_acts() -> None:
+    doc = analyze("A roadside bomb planted by Taliban fighters killed four policemen in Helmand on Tuesday.")
+    (ev,) = [e for e in doc.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert ev.actor1 == "Taliban"
+    doc = analyze("Eleven civilians were killed by air strikes carried out by the US-led coalition at Hajin.")
+    (ev,) = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert ev.actor1 == "Operation Inherent Resolve" and (ev.actor2 or "").startswith("Civilians")
+
+
+@pytest.mark.model
+def test_an_actor_tied_to_a_noun_by_a_participle_does_not_act() -> None:
+    doc = analyze(
+        "A source said Malian troops fought rebels backed by Al-Qaeda amid heavy shelling near Gao on Monday."
+    )
+    shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and all(e.actor1 != "Al Qaeda" for e in shelling)
+
+
+@pytest.mark.model
+def test_who_holds_the_place_is_the_target_side() -> None:
+    doc = analyze("Government troops shelled the IS-held village of Sukhna on Monday.")
+    (ev,) = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert ev.actor2 is not None and ev.actor2.startswith("Islamic State")
+    doc = analyze("The Houthi-held port of Hodeidah came under heavy shelling on Monday.")
+    assert violent(doc) and all(e.actor1 != "Ansar Allah" for e in violent(doc))
+    doc = analyze("IS-held villages near Raqqa were hit by air strikes on Monday.")
+    (ev,) = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert ev.actor1 is None and (ev.actor2 or "").startswith("Islamic State")
