@@ -141,3 +141,24 @@ def test_who_holds_the_place_is_the_target_side() -> None:
     doc = analyze("IS-held villages near Raqqa were hit by air strikes on Monday.")
     (ev,) = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
     assert ev.actor1 is None and (ev.actor2 or "").startswith("Islamic State")
+
+
+def test_who_tells_of_a_raid_is_not_its_agent_and_passive_jets_make_it_an_air_strike() -> None:
+    """'Villagers and militiamen said the raids were carried out by government jets': the speakers
+    (even coordinated, beyond the claim's own speaker) never act by word order, and a raid carried out
+    by jets is an air strike."""
+    import datetime as dt
+
+    from sitrep.extract import DEFAULT_COMPONENTS, load_components
+    from sitrep.nlp import get_nlp
+    from sitrep.options import Options
+    from sitrep.pipeline import process_documents
+    from sitrep.records import Article
+
+    text = ("Villagers and militiamen said the raids on the market in Kutum were carried out by "
+            "Sudanese government jets on Sunday.")
+    doc = get_nlp(Options()).analyze(Article(id="k", text=text, date=dt.date(2021, 3, 2)))
+    [doc] = list(process_documents([doc], load_components(DEFAULT_COMPONENTS), Options()))
+    subs = {e.sub_event_type for e in doc.events}
+    assert subs == {"Air/drone strike"}, subs
+    assert all("Militia" not in (e.actor1 or "") and "Protesters" not in (e.actor1 or "") for e in doc.events)

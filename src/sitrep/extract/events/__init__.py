@@ -123,6 +123,20 @@ class _Context:
         return [a for a in actors if not any(s <= a.start and a.end <= e for s, e in self.speaker_spans)]
 
 
+def _reporting_subjects(
+    parse: Any, base: int, reporting_verbs: frozenset[str] | set[str]
+) -> list[tuple[int, int]]:
+    """Article spans of the subjects of verbs of saying ("Residents and rebels said the raids ..."):
+    whoever tells of an event is no actor of it by mere word order (the claims component may have
+    taken only part of a coordinated speaker)."""
+    spans = []
+    for tok in parse:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in reporting_verbs:
+            left, right = tok.left_edge, tok.right_edge
+            spans.append((base + left.idx, base + right.idx + len(right.text)))
+    return spans
+
+
 def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Roles:
     sent, hit = cand.sentence, cand.first
     if parse is not None:
@@ -139,7 +153,12 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             ctx.role_words,
         )
         if roles.actor1 is None and roles.actor2 is None:
-            free = [a for a in ctx.not_speakers(actors) if a not in roles.not_agents]
+            reporters = _reporting_subjects(parse, sent.start, ctx.rules.reporting_verbs)
+            free = [
+                a
+                for a in ctx.not_speakers(actors)
+                if a not in roles.not_agents and not any(s <= a.start and a.end <= e for s, e in reporters)
+            ]
             fallback = roles_by_order(hit.start, free)
             fallback.object_kind = roles.object_kind
             return fallback
