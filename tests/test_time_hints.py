@@ -135,3 +135,17 @@ def test_an_article_with_its_own_date_is_left_alone() -> None:
             Article(id="c", text="05-09-2013 x", source="s", date=D(2013, 9, 5), date_source="jsonl")]
     DateOrderLearner().annotate(arts)
     assert NUMERIC_ORDER_KEY not in arts[2].metadata
+
+
+def test_an_article_is_counted_once_even_when_observed_and_annotated() -> None:
+    """ingest observes each article as it is read, then annotates its batch: one count each."""
+    learner = DateOrderLearner()
+    arts = [_art("a", "25-09-2013 x", "s"), _art("b", "05-09-2013 x", "s")]
+    for art in arts:
+        learner.observe(art)
+    learner.annotate(arts)
+    assert learner.counts["s"] == {"dmy": 1}
+    assert NUMERIC_ORDER_KEY not in arts[1].metadata  # one witness is not enough
+    later = [_art("c", "26-09-2013 x", "s"), _art("d", "07-09-2013 x", "s")]
+    assert learner.annotate(later) == 1 and later[1].metadata[NUMERIC_ORDER_KEY] == "dmy"
+    assert not learner._pending  # nothing held after annotation

@@ -36,22 +36,19 @@ class DateOrderLearner:
         self.min_evidence = settings.numeric_order_min_evidence
         self.agreement = settings.numeric_order_agreement
         self.counts: dict[str, Counter[str]] = defaultdict(Counter)
-        self._ambiguous: dict[int, bool] = {}
-        self._seen: set[int] = set()
+        # articles observed but not annotated yet, by object id -> (the article, ambiguous?).  The
+        # article itself is held so that its id cannot be reused by a later object of a long run.
+        self._pending: dict[int, tuple[Article, bool]] = {}
 
     def observe(self, article: Article) -> None:
-        """Count the order the article's numeric dateline shows (once per article object)."""
-        if id(article) in self._seen:
+        """Count the order the article's numeric dateline shows (once per article until annotated)."""
+        if id(article) in self._pending:
             return
-        self._seen.add(id(article))
         found = numeric_dateline(article.text, self.data_dirs)
-        if found is None:
-            return
-        order, ambiguous = found
-        if ambiguous:
-            self._ambiguous[id(article)] = True
-        elif order is not None:
-            self.counts[_source_key(article)][order] += 1
+        ambiguous = found is not None and found[1]
+        self._pending[id(article)] = (article, ambiguous)
+        if found is not None and found[0] is not None:
+            self.counts[_source_key(article)][found[0]] += 1
 
     def order_for(self, source: str | None) -> tuple[str, int, int] | None:
         """(order, agreeing, all) for a source when the evidence settles it, else None."""
@@ -72,7 +69,8 @@ class DateOrderLearner:
             self.observe(art)
         n = 0
         for art in arts:
-            if art.date is not None or NUMERIC_ORDER_KEY in art.metadata or not self._ambiguous.get(id(art)):
+            _, ambiguous = self._pending.pop(id(art))
+            if art.date is not None or NUMERIC_ORDER_KEY in art.metadata or not ambiguous:
                 continue
             learned = self.order_for(art.source)
             if learned is None:

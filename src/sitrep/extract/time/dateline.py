@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from sitrep.extract.time import calendar as cal
+from sitrep.extract.time.hints import url_date, year_hint_for
 from sitrep.extract.time.resolve import numeric_date, values_from
 from sitrep.extract.time.rules import RuleSet, load_rules
 from sitrep.records import Article
@@ -127,8 +128,6 @@ def article_anchor(
     own date ("article date"), else a dateline in the text ("article dateline"; a year-less one
     counts with the URL's year or ``year_hint``), else a date in the article's URL ("article URL
     date"), else (None, None).  Never today's date."""
-    from sitrep.extract.time.hints import url_date, year_hint_for
-
     if article.date is not None:
         return article.date, ANCHOR_ARTICLE_DATE
     found = find_dateline(
