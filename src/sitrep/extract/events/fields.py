@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.extract.events.lexicon import Lexicon, parse_number
+from sitrep.extract.places.resolve import GOVERNMENT_RELATION
 from sitrep.records import Claim, Document, PlaceMention, Sentence, TimeExpression
 
 # words before a toponym that attach it to the event ("in", "near", "outside")
@@ -83,6 +84,8 @@ def usable_places(doc: Document) -> list[PlaceMention]:
         if p.place is None:
             continue
         if doc.text[p.end : p.end + 6].lower().startswith("-based"):
+            continue
+        if p.relation == GOVERNMENT_RELATION:  # "Moscow denies ...": a government, not a location
             continue
         if any(
             a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in doc.actors

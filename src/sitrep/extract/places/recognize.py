@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -48,6 +49,42 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:,|\(|[-–—])")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ez|es|ed)[-‐]", re.IGNORECASE)
 # the same as separate words; not "as", "at", "an", "es": English/Romance words ("Damascus as Moscow")
 _ARTICLE_WORDS = frozenset({"al", "el", "ar", "ash", "ad", "adh", "az", "ez"})
+# names coordinated with a place name: "Moscow and Damascus", "Ankara, Tehran and Moscow"
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+|,\s*")
+_SPACE = re.compile(r"\s*")
+_SUBJECT_GAP_TAGS = frozenset({"MD", "RB", "RBR", "RBS"})
+_SUBJECT_GAP_WORDS = frozenset({"has", "have", "had", "also", "not", "never", "again", "already",
+                                "repeatedly", "strongly", "swiftly", "quickly", "immediately", "officially",
+                                "publicly", "do", "does", "did"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _governs(tok: Any, verbs: frozenset[str]) -> bool:
+    """Whether ``tok`` starts "[aux/adv]{0,3} VERB" with a listed verb used actively."""
+    doc = tok.doc
+    j, after_aux = tok.i, ""
+    for _ in range(4):
+        if j >= len(doc):
+            return False
+        t = doc[j]
+        low = t.lower_
+        if t.lemma_.lower() in verbs and t.pos_ == "VERB":
+            if t.tag_ in _FINITE_TAGS:
+                return True
+            if t.tag_ == "VBN":
+                return after_aux in ("has", "have", "had")
+            return t.tag_ == "VB" and after_aux == "modal"
+        if low in _SUBJECT_GAP_WORDS or t.tag_ in _SUBJECT_GAP_TAGS:
+            if low in ("has", "have", "had"):
+                after_aux = low
+            elif t.tag_ == "MD" or low in ("do", "does", "did"):
+                after_aux = "modal"
+            j += 1
+            continue
+        return False
+    return False
+
+
 _TRAILING = re.compile(r"(?:[’']s|[.,;:’'])$")
 
 
@@ -67,6 +104,9 @@ class Recognition:
     spans: list[Span]
     demonym_countries: list[str]  # ISO2 of demonyms ("Syrian fighters"), for the focus country
     modifier_spans: set[int] = field(default_factory=set)  # starts of spans used as modifiers ("US troops")
+    # starts of spans that are the subject of a government verb ("Moscow and Damascus deny ..."); the
+    # resolver treats those that resolve to a country or a capital as standing for a government
+    speaker_spans: set[int] = field(default_factory=set)
 
 
 def _clean(text: str, start: int) -> tuple[str, int, int]:
@@ -187,7 +227,35 @@ class Recognizer:
             if doc.text[s.end: s.end + 1] == " " and nxt and nxt[0].isalpha() and nxt[0].islower() \
                     and nxt[0] not in _FUNCTION_WORDS:
                 modifiers.add(s.start)
-        return Recognition(out, demonyms, modifiers)
+        return Recognition(out, demonyms, modifiers, self._speakers(doc, out))
+
+    def _speakers(self, doc: Document, spans: list[Span]) -> set[int]:
+        """Spans that are the subject of a verb of government action or speech: the span (with the
+        names coordinated with it: "Moscow and Damascus", "Ankara, Tehran and Moscow"), then at
+        most three auxiliaries, adverbs or particles, then a finite verb (or a participle after
+        "has"/"had", an infinitive after a modal) whose lemma is listed.  Tags only; no parse."""
+        sdoc = doc.spacy_doc
+        verbs = self.rules.government_verbs
+        if sdoc is None or not verbs or not spans:
+            return set()
+        by_start = {s.start: s for s in spans}
+        tok_at = {t.idx: t for t in sdoc}
+        out: set[int] = set()
+        i = 0
+        while i < len(spans):
+            chain = [spans[i]]
+            while True:
+                m = _COORDINATION.match(doc.text, chain[-1].end)
+                nxt = by_start.get(m.end()) if m else None
+                if nxt is None:
+                    break
+                chain.append(nxt)
+            i += len(chain)
+            m = _SPACE.match(doc.text, chain[-1].end)
+            tok = tok_at.get(m.end()) if m else None
+            if tok is not None and _governs(tok, verbs):
+                out.update(s.start for s in chain)
+        return out
 
     def _typed_name(self, text: str) -> bool:
         words = text.split()

@@ -158,6 +158,15 @@ def _score(c: Candidate, span: Span, ctx: _Context, idx: int) -> tuple[float, li
     return s, why
 
 
+# PlaceMention.relation of a country or capital that stands for its government ("Moscow denies")
+GOVERNMENT_RELATION = "government"
+_SEAT_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PPLC"})
+
+
+def _seat_of_government(place: Place) -> bool:
+    return bool(place.feature_code and place.feature_code.upper() in _SEAT_CODES)
+
+
 def _precision(doc: Document, span: Span, place: Place, rules: PlaceRules) -> tuple[int, str]:
     sent = doc.sentences[span.sentence_index] if span.sentence_index < len(doc.sentences) else None
     lo = max(sent.start if sent else 0, span.start - 60)
@@ -290,12 +299,17 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
                 continue
             pm.place = best.place
             pm.geo_precision, pm.relation = _precision(doc, s, best.place, rules)
+            if s.start in recognition.speaker_spans and _seat_of_government(best.place):
+                pm.relation = GOVERNMENT_RELATION
             pm.score = round(score, 3)
             pm.is_focus_country = bool(ctx.focus and best.place.iso2 == ctx.focus)
             pm.explanation = (f"{s.origin}; '{s.lookup}' matched '{best.matched}' ({best.place.source}) "
                               f"among {len(cs)} candidates: " + ", ".join(why))
             if ctx.focus:
                 pm.explanation += f"; focus country {ctx.focus}"
+            if pm.relation == GOVERNMENT_RELATION:
+                pm.explanation += ("; the subject of a government verb: stands for its government, "
+                                   "not an event location")
         elif cs:
             pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: its {len(cs)} candidates are fuzzy "
                               f"matches outside the article's countries")

@@ -20,6 +20,7 @@ class PlaceRules:
     near_cue: re.Pattern[str]  # matches at the end of the text before a toponym
     part_cue: re.Pattern[str]
     demonyms: dict[str, str]  # norm demonym -> ISO2
+    government_verbs: frozenset[str] = frozenset()  # lemmas: "Moscow denies" names a government
 
     def has_org_word(self, text: str) -> bool:
         key = norm_key(text)
@@ -54,4 +55,5 @@ def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
         near_cue=_cue_pattern([str(p) for p in data.get("near_cues") or []]),
         part_cue=_cue_pattern([str(p) for p in data.get("part_cues") or []]),
         demonyms=demonyms,
+        government_verbs=frozenset(str(v).lower() for v in data.get("government_verbs") or []),
     )

@@ -1,0 +1,54 @@
+"""A country or capital that is the subject of a government verb ("Riyadh denies ...", "Ankara has
+warned ...") stands for its government: it stays a place mention (with the reason) but is never an
+event's location.  Own wire-style sentences; the real model (tags only, no parse)."""
+
+from __future__ import annotations
+
+from sitrep.extract.places.resolve import GOVERNMENT_RELATION
+from sitrep.options import Options
+from sitrep.pipeline import analyze_articles
+from sitrep.records import Article
+
+OPTS = Options()
+
+
+def _doc(text: str):  # type: ignore[no-untyped-def]
+    return analyze_articles([Article(id="m", text=text, source="test")], OPTS)[0]
+
+
+def _relations(text: str) -> dict[str, str | None]:
+    return {p.text: p.relation for p in _doc(text).places if p.place is not None}
+
+
+def test_capitals_and_countries_as_subjects_of_government_verbs() -> None:
+    rel = _relations(
+        "Ankara and Tehran have repeatedly warned Kurdish fighters. Washington will respond, officials said. "
+        "Beijing did not comment. "
+        "Kabul was shaken by two blasts on Monday. France deployed 200 soldiers."
+    )
+    assert rel["Ankara"] == GOVERNMENT_RELATION
+    assert rel["Tehran"] == GOVERNMENT_RELATION  # coordinated with the subject
+    assert rel["Washington"] == GOVERNMENT_RELATION  # "will respond": modal + infinitive
+    assert rel["France"] == GOVERNMENT_RELATION
+    assert rel["Beijing"] == GOVERNMENT_RELATION  # do-support + negation
+    assert rel["Kabul"] != GOVERNMENT_RELATION  # a passive verb: the city itself
+
+
+def test_a_city_that_is_not_a_capital_stays_a_place() -> None:
+    rel = _relations("Mosul said goodbye to its last checkpoint on Monday as Basra announced a curfew.")
+    assert rel.get("Mosul") != GOVERNMENT_RELATION
+    assert rel.get("Basra") != GOVERNMENT_RELATION
+
+
+def test_a_speaking_capital_is_not_the_location_of_the_strike() -> None:
+    doc = _doc(
+        "SAADA, Yemen (Wire) - Air strikes hit a market in the town of Dahyan on Sunday, killing 12 people, "
+        "medics said. Residents said the raids were carried out by coalition jets. Riyadh denies targeting "
+        "civilians and says it strikes only military targets."
+    )
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.location != "Riyadh" for e in strikes)
+    assert all(e.country == "Yemen" for e in strikes)
+    riyadh = [p for p in doc.places if p.text == "Riyadh"]
+    assert riyadh and riyadh[0].relation == GOVERNMENT_RELATION
+    assert "stands for its government" in riyadh[0].explanation
