@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sitrep.extract.actors.dictionary import ActorDictionary, acled_actor_name, inter_code
+from sitrep.extract.actors.dictionary import ActorDictionary, ActorEntry, acled_actor_name, inter_code
 from sitrep.extract.events import fields as F
 from sitrep.extract.events.lexicon import Lexicon, SubType
 from sitrep.extract.events.modality import ModalityResult
@@ -119,6 +119,23 @@ def object_kind_by_text(doc: Document, end: int, lex: Lexicon) -> str:
     return "person"
 
 
+# an ACLED actor name's period suffix: "Military Forces of Syria (2000-)"
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")
+
+
+def own_forces(entry: ActorEntry | None, country: str | None, actors: ActorDictionary) -> ActorEntry | None:
+    """A generic phrase for a country's forces ("warplanes", "troops", "government forces") is that
+    country's own forces entry when the dictionary has one whose ACLED name is the same but for its
+    period: bare "warplanes" over Syria and "Syrian jets" are then one actor, coded one way."""
+    if entry is None or not country or "{country}" not in entry.acled_name or entry.group != "state":
+        return entry
+    specific = actors.get(actors.forces_by_country.get(country))
+    if specific is None:
+        return entry
+    generic_name = entry.acled_name.replace("{country}", country)
+    return specific if _PERIOD.sub("", specific.acled_name) == generic_name else entry
+
+
 def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary) -> None:
     ev, sub = draft.event, draft.sub
     country = ev.country
@@ -145,6 +162,7 @@ def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictiona
         entry = actors.get(mention.actor) if mention else actors.get(implied)
         if mention is None and entry is None:
             continue
+        entry = own_forces(entry, (mention.country if mention else None) or country, actors)
         if mention is not None and entry is None:  # an NER actor outside the dictionary
             name, inter, canonical = mention.actor, mention.inter, mention.actor
             label = name

@@ -180,6 +180,15 @@ def segments(doc: Document, sentence: Sentence) -> list[Sentence]:
     return out or [sentence]
 
 
+# a boundary between coordinated or contrasted clauses: "...; ...", "..., and ...", "..., while ..."
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|as)\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _across_clauses(text: str, t: TimeExpression, trigger_start: int) -> bool:
+    lo, hi = (t.end, trigger_start) if t.end <= trigger_start else (trigger_start, t.start)
+    return bool(_CLAUSE_BREAK.search(text, lo, hi)) if lo < hi else False
+
+
 def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateChoice:
     """The sentence's time expression for the event, else the article date or dateline.
 
@@ -202,7 +211,11 @@ def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateCh
     if not pool and art.date is None:
         pool = [t for t in times if t.relative]
     if pool:
-        t = min(pool, key=lambda x: abs(x.start - trigger_start))
+        # the trigger's own clause first: "X stepped up an offensive in recent weeks, and shelling
+        # hit Y on Tuesday" dates the shelling Tuesday, although "recent weeks" is nearer
+        t = min(
+            pool, key=lambda x: (_across_clauses(doc.text, x, trigger_start), abs(x.start - trigger_start))
+        )
         return DateChoice(t, t.date_start, t.date_end or t.date_start, t.precision, t.relative, "")
     if art.date is not None:
         note = {"dateline": "from article dateline", "url": "from article URL"}.get(

@@ -279,6 +279,28 @@ def _set_apart(d: Draft, rules: MergeRules, doc: Document | None) -> bool:
     return any(c.search(text) for c in rules.separate_cues)
 
 
+# "Twenty-six civilians were also killed ...": more victims than those told before, not a revised toll
+_ALSO_KILLED = re.compile(
+    r"\b(?:were|was|have been|had been|has been)\s+also\s+\w+|\balso\s+(?:killed|died|dead|"
+    r"perished|lost their lives|massacred|executed|killing)\b",
+    re.IGNORECASE,
+)
+
+
+def _more_victims(kept: Draft, d: Draft, doc: Document | None) -> bool:
+    """A later mention with a toll of its own, other than the kept one's, whose sentence adds victims
+    ("were also killed"): two incidents of one kind, not one told twice with two figures."""
+    kf, df = kept.event.fatalities, d.event.fatalities
+    if doc is None or kf is None or df is None or kf == df or not d.event.evidence:
+        return False
+    i = d.event.evidence[0].sentence_index
+    if i is None or not 0 <= i < len(doc.sentences):
+        return False
+    text = doc.sentences[i].text
+    # not the `separate_cues`: "the toll later rose to 14" revises the figure of the same strikes
+    return bool(_ALSO_KILLED.search(text))
+
+
 def contains(x: Draft, y: Draft) -> bool:
     """``x``'s place contains ``y``'s: a country the places in it, a first-level division (named
     as such: "Idlib province") its towns, a town or district its neighbourhoods."""
@@ -395,7 +417,7 @@ def merge_drafts(
     out: list[Draft] = []
     for d in drafts:
         for kept in out:
-            if compatible(kept, d):
+            if compatible(kept, d) and not _more_victims(kept, d, doc):
                 absorb(kept, d)
                 break
         else:

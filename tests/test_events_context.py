@@ -1,0 +1,71 @@
+"""Context an event takes from its article: one country's forces coded one way whatever the phrase
+("warplanes" and "Syrian government jets"), the date of the trigger's own clause, and victims
+added with "also" as another incident.  Own wire-style sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.extract.actors import load_dictionary
+from sitrep.extract.events.build import own_forces
+from sitrep.options import Options
+from sitrep.pipeline import analyze_articles
+from sitrep.records import Article, Document
+
+OPTS = Options(progress=False)
+
+
+def analyze(text: str, day: dt.date = dt.date(2022, 5, 12)) -> Document:
+    art = Article(id="c1", text=text, date=day, source="Wire", date_source="jsonl")
+    return analyze_articles([art], OPTS)[0]
+
+
+def test_generic_forces_phrase_is_the_countrys_own_forces_entry() -> None:
+    d = load_dictionary()
+    generic, police = d.get("Military forces"), d.get("Police forces")
+    assert generic is not None and police is not None
+    own = own_forces(generic, "Syria", d)
+    assert own is not None and own.name == "Syrian government forces"
+    # no specific entry for the country, or another kind of force: unchanged
+    assert own_forces(generic, "Atlantis", d) is generic
+    assert own_forces(police, "Syria", d) is police
+    assert own_forces(generic, None, d) is generic
+
+
+def test_unnamed_warplanes_and_named_jets_are_one_strike() -> None:
+    doc = analyze(
+        "Warplanes bombed a bakery in the town of Saraqeb in Idlib province on Tuesday, killing four "
+        "civilians, rescuers said. Residents said the raids were carried out by Syrian government jets."
+    )
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert strikes[0].actor1 == "Military Forces of Syria (2000-)"
+    assert strikes[0].fatalities == 4
+
+
+def test_the_date_of_the_triggers_own_clause_wins_over_a_nearer_one() -> None:
+    # published Thursday 2022-05-12; "on Tuesday" = 2022-05-10
+    doc = analyze(
+        "Government forces have stepped up a ground offensive in recent weeks, and artillery shells hit "
+        "the town of Maarat al-Numan on Tuesday, the monitor said."
+    )
+    shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].event_date == dt.date(2022, 5, 10)
+
+
+def test_victims_added_with_also_are_another_incident_of_the_same_kind() -> None:
+    two = analyze(
+        "Air strikes killed 11 people in the town of Saraqeb on Thursday, medics said. Nine civilians "
+        "were also killed when warplanes bombed a market in Saraqeb."
+    )
+    strikes = sorted(
+        (e for e in two.events if e.sub_event_type == "Air/drone strike"), key=lambda e: e.fatalities or 0
+    )
+    assert [e.fatalities for e in strikes] == [9, 11]
+    # a revised figure for the same strikes stays one event, both figures shown
+    one = analyze(
+        "Air strikes killed 11 people in the town of Saraqeb on Thursday, medics said. The death toll from "
+        "the air strikes on Saraqeb later rose to 14, the monitor said."
+    )
+    strikes = [e for e in one.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
