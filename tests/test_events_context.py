@@ -69,3 +69,22 @@ def test_victims_added_with_also_are_another_incident_of_the_same_kind() -> None
     )
     strikes = [e for e in one.events if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 1
+
+
+def test_a_span_of_years_in_the_triggers_clause_is_no_event_and_never_a_date() -> None:
+    doc = analyze(
+        "Government troops have fought the Houthi rebels since 2015. Government troops fought the rebels "
+        "near Marib on Monday. An air strike hit a market in the town of Saada, in a war that has raged "
+        "since 2015.",
+        dt.date(2021, 3, 9),
+    )
+    events = sorted(
+        (e for e in doc.events if e.event_type != "Strategic developments"), key=lambda e: e.sub_event_type
+    )
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Armed clash"]
+    # the setting clause does not date the strike: the article date, not 2015..2021
+    strike, clash = events
+    assert strike.event_date == dt.date(2021, 3, 9) and strike.event_date_end in (None, strike.event_date)
+    assert clash.event_date == dt.date(2021, 3, 8)
+    years = [d for d in doc.discarded if d.modality == "historical" and d.sub_event_type == "Armed clash"]
+    assert years and "span of years" in years[0].provenance["modality"][0].note

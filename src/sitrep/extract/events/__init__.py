@@ -39,7 +39,14 @@ from sitrep.extract.events.merge import (
     same_place,
     take_place_within,
 )
-from sitrep.extract.events.modality import ModalityResult, anaphoric, background_setting, classify, historical
+from sitrep.extract.events.modality import (
+    ModalityResult,
+    anaphoric,
+    background_setting,
+    classify,
+    historical,
+    long_running,
+)
 from sitrep.extract.events.roles import (
     Roles,
     RoleWords,
@@ -67,6 +74,7 @@ from sitrep.records import (
     Evidence,
     PlaceMention,
     Sentence,
+    TimeExpression,
 )
 from sitrep.registry import component
 
@@ -192,6 +200,21 @@ def _agent(
     return None
 
 
+# a comma, semicolon or dash between a trigger and a time expression: another clause or an apposition
+_CLAUSE_GAP = re.compile(r"[,;:—–]|\s-\s")
+
+
+def _war_span(ctx: _Context, sent: Sentence, trigger_start: int) -> TimeExpression | None:
+    days = ctx.rules.historical_days
+    for t in ctx.doc.times:
+        if t.sentence_index != sent.index or not long_running(t, ctx.doc.article.date, days):
+            continue
+        lo, hi = (t.end, trigger_start) if t.end <= trigger_start else (trigger_start, t.start)
+        if not _CLAUSE_GAP.search(ctx.doc.text, lo, hi):
+            return t
+    return None
+
+
 def _modality(
     ctx: _Context, cand: Candidate, parse: Any, date: F.DateChoice, sub_name: str = ""
 ) -> tuple[ModalityResult, str]:
@@ -203,6 +226,11 @@ def _modality(
     if setting is not None:
         return setting, "the setting of another event"
     art_date = ctx.doc.article.date
+    span = _war_span(ctx, sent, hit.start)
+    if span is not None:
+        return ModalityResult(MODALITY_HISTORICAL, span.text, span.start, span.end), (
+            "a span of years in the same clause: the course of a war or a cumulative toll"
+        )
     if date.time is not None and historical(date.time, art_date, ctx.rules):
         t = date.time
         return ModalityResult(MODALITY_HISTORICAL, t.text, t.start, t.end), "time expression is background"
@@ -268,7 +296,9 @@ def _draft(
         ev.provenance[k] = [Evidence(**{**trig[0].__dict__, "field": k, "note": f"trigger {hit.text!r}"})]
     place = F.choose_place(doc, sent, hit.start, ctx.places, ctx.breaks)
     set_place(ev, doc, place)
-    date = F.choose_date(doc, sent, hit.start)
+    date = F.choose_date(
+        doc, sent, hit.start, lambda t: long_running(t, doc.article.date, ctx.rules.historical_days)
+    )
     set_date(ev, doc, date)
     draft = Draft(
         event=ev,

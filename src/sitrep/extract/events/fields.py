@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,7 +190,12 @@ def _across_clauses(text: str, t: TimeExpression, trigger_start: int) -> bool:
     return bool(_CLAUSE_BREAK.search(text, lo, hi)) if lo < hi else False
 
 
-def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateChoice:
+def choose_date(
+    doc: Document,
+    sentence: Sentence,
+    trigger_start: int,
+    skip: Callable[[TimeExpression], bool] | None = None,
+) -> DateChoice:
     """The sentence's time expression for the event, else the article date or dateline.
 
     Expressions of the report ("said Tuesday") are used only when the sentence has no
@@ -205,6 +211,7 @@ def choose_date(doc: Document, sentence: Sentence, trigger_start: int) -> DateCh
         and t.tense != "future"
         and lo <= t.start < hi
         and t.rule != "dateline"
+        and not (skip and skip(t))
     ]
     dated = [t for t in times if t.date_start is not None]
     pool = ([t for t in dated if not _attached_to_speech(doc, t)] or dated) if dated else []

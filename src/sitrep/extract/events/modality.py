@@ -184,6 +184,15 @@ def historical(time: TimeExpression | None, article_date: dt.date | None, rules:
     return bool(end and article_date and (article_date - end).days > rules.historical_days)
 
 
+def long_running(time: TimeExpression, article_date: dt.date | None, days: int) -> bool:
+    """A span that starts long before the article date and runs up to it ("since 2011", "over the
+    past five years"): the course of a war or a cumulative toll, never the date of one event."""
+    if article_date is None or time.date_start is None:
+        return False
+    end = time.date_end or time.date_start
+    return (article_date - time.date_start).days > days and (article_date - end).days <= days
+
+
 def background_setting(
     sub_event_type: str, sentence_text: str, sentence_start: int, rel_start: int, rules: ModalityRules
 ) -> ModalityResult | None:
