@@ -88,3 +88,17 @@ def test_a_span_of_years_in_the_triggers_clause_is_no_event_and_never_a_date() -
     assert clash.event_date == dt.date(2021, 3, 8)
     years = [d for d in doc.discarded if d.modality == "historical" and d.sub_event_type == "Armed clash"]
     assert years and "span of years" in years[0].provenance["modality"][0].note
+
+
+def test_the_dateline_place_is_the_event_place_only_when_the_sentence_names_no_other() -> None:
+    doc = analyze(
+        "NAIROBI (Wire) - Militants attacked a police post in the town of Mandera on Tuesday, killing "
+        "three officers, police said.\n\nKAMPALA, Uganda (Wire) - Gunmen killed two people on Monday."
+    )
+    places = {
+        e.location
+        for e in doc.events
+        if e.event_type == "Violence against civilians" or e.event_type == "Battles"
+    }
+    assert "Mandera" in places and "Nairobi" not in places
+    assert "Kampala" in places  # nothing else named: the dateline is all there is

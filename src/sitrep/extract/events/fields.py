@@ -112,6 +112,20 @@ def _base_precision(p: PlaceMention, near: bool) -> int:
     return max(base, 2) if near else base
 
 
+# a dateline at the start of a line: "BEIRUT (Reuters) -", "ARIHA, Syria (AFP) -", "DAMASCUS -"
+_DATELINE = re.compile(
+    r"[\"'“]?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*"
+    r"(?:\([^)]{1,60}\)\s*)?[-–—:]\s"
+)
+
+
+def dateline_place(text: str, p: PlaceMention) -> bool:
+    """Whether ``p`` lies in a dateline ("AMMAN (Kestrel News) - ...", "KAMPALA, Uganda (Wire) -")."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    m = _DATELINE.match(text, line_start)
+    return bool(m and p.end <= m.end())
+
+
 def choose_place(
     doc: Document, sentence: Sentence, trigger_start: int, places: list[PlaceMention], breaks: list[int]
 ) -> PlaceChoice | None:
@@ -119,6 +133,10 @@ def choose_place(
     text = doc.text
     lo, hi = segment(doc, sentence, trigger_start)
     in_sent = [p for p in places if p.sentence_index == sentence.index and lo <= p.start < hi]
+    # "AMMAN (Wire) - ... clashed around Kafr Nabudah in Hama province": the dateline names where
+    # the reporter files from; it is the event's place only when the sentence names no other
+    told = [p for p in in_sent if not dateline_place(text, p)]
+    in_sent = told or in_sent
     if in_sent:
 
         def rank(p: PlaceMention) -> tuple[int, int, int]:
