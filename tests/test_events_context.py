@@ -102,3 +102,15 @@ def test_the_dateline_place_is_the_event_place_only_when_the_sentence_names_no_o
     }
     assert "Mandera" in places and "Nairobi" not in places
     assert "Kampala" in places  # nothing else named: the dateline is all there is
+
+
+def test_a_datelines_date_and_place_are_the_reports_not_the_events() -> None:
+    # published Friday 2022-05-13 (the dateline's "May 13"); "on Thursday" = 2022-05-12
+    doc = analyze(
+        "MOGADISHU, May 13 (Wire) - Militants attacked an army base in the town of Balad on Thursday, "
+        "killing four soldiers, officials said.\n\nThe attackers fled after a two-hour gun battle.",
+        dt.date(2022, 5, 13),
+    )
+    battles = [e for e in doc.events if e.event_type == "Battles"]
+    assert battles and all(e.location == "Balad" for e in battles)
+    assert battles[0].event_date == dt.date(2022, 5, 12)

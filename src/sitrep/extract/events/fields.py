@@ -119,11 +119,16 @@ _DATELINE = re.compile(
 )
 
 
-def dateline_place(text: str, p: PlaceMention) -> bool:
-    """Whether ``p`` lies in a dateline ("AMMAN (Kestrel News) - ...", "KAMPALA, Uganda (Wire) -")."""
-    line_start = text.rfind("\n", 0, p.start) + 1
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a dateline ("AMMAN (Kestrel News) - ...", "KAMPALA,
+    Uganda (Wire) -", "BEIRUT, March 8 (Reuters) -"): where and when the report was filed."""
+    line_start = text.rfind("\n", 0, start) + 1
     m = _DATELINE.match(text, line_start)
-    return bool(m and p.end <= m.end())
+    return bool(m and end <= m.end())
+
+
+def dateline_place(text: str, p: PlaceMention) -> bool:
+    return in_dateline(text, p.start, p.end)
 
 
 def choose_place(
@@ -147,6 +152,8 @@ def choose_place(
         best = min(in_sent, key=rank)
         near = best.relation == "near" or bool(_NEAR.search(text[max(0, best.start - 40) : best.start]))
         return PlaceChoice(best, "sentence", _base_precision(best, near), near)
+    # nearby and article-wide too, the dateline counts only when nothing else is named
+    places = [p for p in places if not dateline_place(text, p)] or places
     para = paragraph_of(doc, trigger_start, breaks)
     in_para = [p for p in places if paragraph_of(doc, p.start, breaks) == para]
     if in_para:
@@ -229,6 +236,7 @@ def choose_date(
         and t.tense != "future"
         and lo <= t.start < hi
         and t.rule != "dateline"
+        and not in_dateline(doc.text, t.start, t.end)
         and not (skip and skip(t))
     ]
     dated = [t for t in times if t.date_start is not None]
