@@ -4,7 +4,7 @@ event's location.  Own wire-style sentences; the real model (tags only, no parse
 
 from __future__ import annotations
 
-from sitrep.extract.places.resolve import GOVERNMENT_RELATION
+from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION
 from sitrep.options import Options
 from sitrep.pipeline import analyze_articles
 from sitrep.records import Article
@@ -52,3 +52,31 @@ def test_a_speaking_capital_is_not_the_location_of_the_strike() -> None:
     riyadh = [p for p in doc.places if p.text == "Riyadh"]
     assert riyadh and riyadh[0].relation == GOVERNMENT_RELATION
     assert "stands for its government" in riyadh[0].explanation
+
+
+def test_a_capital_after_a_preposition_is_a_place_not_a_speaker() -> None:
+    rel = _relations(
+        "Activists in Damascus said three people were killed. A doctor in rebel-held Sanaa told the agency "
+        "the clinic was hit. In December Moscow said it would help."
+    )
+    assert rel["Damascus"] != GOVERNMENT_RELATION
+    assert rel["Sanaa"] != GOVERNMENT_RELATION
+    assert rel["Moscow"] == GOVERNMENT_RELATION  # a date before the subject is no preposition's object
+
+
+def test_names_that_speak_like_persons_are_no_event_location() -> None:
+    doc = _doc(
+        "A gunman shot two men in Chicago, Illinois on Sunday, according to Winfield, a US security analyst. "
+        "Winfield notes that such attacks are rare. Moscow warns against new strikes."
+    )
+    rel = {p.text: p.relation for p in doc.places}
+    assert rel["Winfield"] == SPEAKER_RELATION
+    assert rel["Moscow"] == GOVERNMENT_RELATION
+    moscow = next(p for p in doc.places if p.text == "Moscow")
+    assert moscow.place is not None and moscow.place.iso2 == "RU"  # the capital, not a namesake
+    assert all(e.location != "Winfield" for e in doc.events)
+    # a name that goes on ("according to Chicago police", "said Hawaii's growth") is no speaker
+    rel = _relations(
+        "Two men were shot, according to Chicago police. An economist said Hawaii's growth lagged."
+    )
+    assert rel.get("Chicago") != SPEAKER_RELATION and rel.get("Hawaii") != SPEAKER_RELATION

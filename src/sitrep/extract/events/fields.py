@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.extract.events.lexicon import Lexicon, parse_number
-from sitrep.extract.places.resolve import GOVERNMENT_RELATION
+from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION
 from sitrep.records import Claim, Document, PlaceMention, Sentence, TimeExpression
 
 # words before a toponym that attach it to the event ("in", "near", "outside")
@@ -86,7 +86,7 @@ def usable_places(doc: Document) -> list[PlaceMention]:
             continue
         if doc.text[p.end : p.end + 6].lower().startswith("-based"):
             continue
-        if p.relation == GOVERNMENT_RELATION:  # "Moscow denies ...": a government, not a location
+        if p.relation in (GOVERNMENT_RELATION, SPEAKER_RELATION):  # "Moscow denies", "says Winfield"
             continue
         if any(
             a.start <= p.start and p.end <= a.end and a.end - a.start > p.end - p.start for a in doc.actors

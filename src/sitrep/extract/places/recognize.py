@@ -57,6 +57,35 @@ _SUBJECT_GAP_WORDS = frozenset({"has", "have", "had", "also", "not", "never", "a
                                 "repeatedly", "strongly", "swiftly", "quickly", "immediately", "officially",
                                 "publicly", "do", "does", "did"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# a possessive, another capitalised word or a noun after a name: it is part of a longer noun phrase
+# ("Hawaii's growth", "Suffolk City chief", "Chicago police")
+_NAME_GOES_ON = re.compile(
+    r"[’']s\b|\s+[A-Z]|\s+(?!(?:and|or|in|on|at|of|is|was|has|had|have|to|for|from|with|by|which|who|that|"
+    r"will|would|the|a|an|as|are|were|said|says|told|added|noted)\b)[a-z]"
+)
+_MODIFIER_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "VBN", "HYPH", "PRP$", "CD", "NN"})
+_PREPOSITIONS = frozenset({"in", "at", "of", "from", "near", "inside", "outside", "to", "into", "around",
+                           "across", "throughout", "for", "on", "by", "with"})
+# a verb of speech or "according to" right before a name: "says Winfield", "according to Winfield"
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:according to|says|said|notes|noted|adds|added|told|tells|explains|explained|writes|wrote)\s+$"
+)
+
+
+def _after_preposition(text: str, start: int, tok_ending: dict[int, Any]) -> bool:
+    """Whether a preposition governs the name at ``start``, across determiners and modifiers:
+    "in Aleppo", "in rural Idlib", "in rebel-held eastern Ghouta", "for the Middle East"."""
+    pos = start
+    for _ in range(5):
+        prev = tok_ending.get(len(text[:pos].rstrip()))
+        if prev is None:
+            return False
+        if prev.tag_ in ("IN", "TO") or prev.lower_ in _PREPOSITIONS:
+            return True
+        if prev.tag_ not in _MODIFIER_TAGS:
+            return False
+        pos = prev.idx
+    return False
 
 
 def _governs(tok: Any, verbs: frozenset[str]) -> bool:
@@ -68,7 +97,7 @@ def _governs(tok: Any, verbs: frozenset[str]) -> bool:
             return False
         t = doc[j]
         low = t.lower_
-        if t.lemma_.lower() in verbs and t.pos_ == "VERB":
+        if t.lemma_.lower() in verbs and t.pos_ == "VERB" and t.text[:1].islower():  # "Rodi Said": a name
             if t.tag_ in _FINITE_TAGS:
                 return True
             if t.tag_ == "VBN":
@@ -107,6 +136,9 @@ class Recognition:
     # starts of spans that are the subject of a government verb ("Moscow and Damascus deny ..."); the
     # resolver treats those that resolve to a country or a capital as standing for a government
     speaker_spans: set[int] = field(default_factory=set)
+    # starts of spans that speak like a person ("says Winfield", "according to Winfield", "Winfield
+    # notes"): a place by name only; the resolver keeps them only as a seat of government
+    person_spans: set[int] = field(default_factory=set)
 
 
 def _clean(text: str, start: int) -> tuple[str, int, int]:
@@ -227,19 +259,32 @@ class Recognizer:
             if doc.text[s.end: s.end + 1] == " " and nxt and nxt[0].isalpha() and nxt[0].islower() \
                     and nxt[0] not in _FUNCTION_WORDS:
                 modifiers.add(s.start)
-        return Recognition(out, demonyms, modifiers, self._speakers(doc, out))
+        return Recognition(out, demonyms, modifiers, self._speakers(doc, out, self.rules.government_verbs),
+                           self._persons(doc, out, modifiers))
 
-    def _speakers(self, doc: Document, spans: list[Span]) -> set[int]:
+    def _persons(self, doc: Document, spans: list[Span], modifiers: set[int]) -> set[int]:
+        """Spans a verb of speech introduces ("says X", "according to X") or that speak ("X notes");
+        not a name that modifies what follows ("according to Chicago police", "said Hawaii's
+        growth", "said Suffolk City chief of detectives")."""
+        out = self._speakers(doc, spans, self.rules.speech_verbs)
+        for s in spans:
+            if s.start in modifiers or _NAME_GOES_ON.match(doc.text, s.end):
+                continue
+            if _SPEECH_BEFORE.search(doc.text, max(0, s.start - 20), s.start):
+                out.add(s.start)
+        return out
+
+    def _speakers(self, doc: Document, spans: list[Span], verbs: frozenset[str]) -> set[int]:
         """Spans that are the subject of a verb of government action or speech: the span (with the
         names coordinated with it: "Moscow and Damascus", "Ankara, Tehran and Moscow"), then at
         most three auxiliaries, adverbs or particles, then a finite verb (or a participle after
         "has"/"had", an infinitive after a modal) whose lemma is listed.  Tags only; no parse."""
         sdoc = doc.spacy_doc
-        verbs = self.rules.government_verbs
         if sdoc is None or not verbs or not spans:
             return set()
         by_start = {s.start: s for s in spans}
         tok_at = {t.idx: t for t in sdoc}
+        tok_ending = {t.idx + len(t.text): t for t in sdoc}
         out: set[int] = set()
         i = 0
         while i < len(spans):
@@ -251,6 +296,10 @@ class Recognizer:
                     break
                 chain.append(nxt)
             i += len(chain)
+            # a subject, not the object of a preposition: "activists in Aleppo said" is no Aleppo
+            # speaking
+            if _after_preposition(doc.text, chain[0].start, tok_ending):
+                continue
             m = _SPACE.match(doc.text, chain[-1].end)
             tok = tok_at.get(m.end()) if m else None
             if tok is not None and _governs(tok, verbs):

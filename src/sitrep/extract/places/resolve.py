@@ -160,6 +160,8 @@ def _score(c: Candidate, span: Span, ctx: _Context, idx: int) -> tuple[float, li
 
 # PlaceMention.relation of a country or capital that stands for its government ("Moscow denies")
 GOVERNMENT_RELATION = "government"
+# ... of a name that speaks like a person or an organisation ("says Winfield", "Liverpool said")
+SPEAKER_RELATION = "speaker"
 _SEAT_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PPLC"})
 
 
@@ -289,6 +291,12 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
             final = sorted(((*_score(c, s, ctx, i), c) for c in admissible), key=lambda t: -t[0])
             ctx.anchors = anchors
             score, why, best = final[0]
+            if s.start in recognition.speaker_spans or s.start in recognition.person_spans:
+                # a name that speaks or acts is the seat of a government when it names one exactly
+                # ("Moscow warns ...": the capital, not a Moscow of a country the text mentions)
+                seats = [t for t in final if _seat_of_government(t[2].place) and t[2].similarity >= EXACT]
+                if seats:
+                    score, why, best = seats[0]
             if ctx.foreign(best):
                 p = best.place
                 pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: best of {len(cs)} candidates, "
@@ -299,7 +307,8 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
                 continue
             pm.place = best.place
             pm.geo_precision, pm.relation = _precision(doc, s, best.place, rules)
-            if s.start in recognition.speaker_spans and _seat_of_government(best.place):
+            if (s.start in recognition.speaker_spans or s.start in recognition.person_spans) and \
+                    _seat_of_government(best.place):
                 pm.relation = GOVERNMENT_RELATION
             pm.score = round(score, 3)
             pm.is_focus_country = bool(ctx.focus and best.place.iso2 == ctx.focus)
@@ -310,6 +319,10 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
             if pm.relation == GOVERNMENT_RELATION:
                 pm.explanation += ("; the subject of a government verb: stands for its government, "
                                    "not an event location")
+            elif s.start in recognition.person_spans:
+                # "says Winfield", "Liverpool said": a person or an organisation by the name
+                pm.relation = SPEAKER_RELATION
+                pm.explanation += "; speaks like a person or an organisation: not an event location"
         elif cs:
             pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: its {len(cs)} candidates are fuzzy "
                               f"matches outside the article's countries")

@@ -21,6 +21,7 @@ class PlaceRules:
     part_cue: re.Pattern[str]
     demonyms: dict[str, str]  # norm demonym -> ISO2
     government_verbs: frozenset[str] = frozenset()  # lemmas: "Moscow denies" names a government
+    speech_verbs: frozenset[str] = frozenset()  # lemmas: "Winfield notes" names a person
 
     def has_org_word(self, text: str) -> bool:
         key = norm_key(text)
@@ -56,4 +57,5 @@ def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
         part_cue=_cue_pattern([str(p) for p in data.get("part_cues") or []]),
         demonyms=demonyms,
         government_verbs=frozenset(str(v).lower() for v in data.get("government_verbs") or []),
+        speech_verbs=frozenset(str(v).lower() for v in data.get("speech_verbs") or []),
     )
