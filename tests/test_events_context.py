@@ -114,3 +114,12 @@ def test_a_datelines_date_and_place_are_the_reports_not_the_events() -> None:
     battles = [e for e in doc.events if e.event_type == "Battles"]
     assert battles and all(e.location == "Balad" for e in battles)
     assert battles[0].event_date == dt.date(2022, 5, 12)
+
+
+def test_a_dateline_kept_after_a_flattened_headline_is_still_a_dateline() -> None:
+    doc = analyze(
+        "Rebels shell army posts in Hama Related stories MOSCOW (Sputnik) Rebels shelled army positions "
+        "in the north of Hama province on Tuesday, the monitor said."
+    )
+    shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and all(e.location != "Moscow" and e.country == "Syria" for e in shelling)

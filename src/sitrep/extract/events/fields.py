@@ -119,12 +119,23 @@ _DATELINE = re.compile(
 )
 
 
+# a dateline anywhere, as flattened web texts keep it after the headline: "... WASHINGTON (Sputnik)
+# The US-led coalition ...": a name in capitals, then the outlet in brackets
+_CAPS_DATELINE = re.compile(
+    r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2}(?:,\s*[A-Z][\w.'’ -]{1,40}?)?\s*\([A-Z][^()]{1,40}\)"
+)
+
+
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies in a dateline ("AMMAN (Kestrel News) - ...", "KAMPALA,
-    Uganda (Wire) -", "BEIRUT, March 8 (Reuters) -"): where and when the report was filed."""
+    Uganda (Wire) -", "BEIRUT, March 8 (Reuters) -", "... MOSCOW (Sputnik) The ..."): where and
+    when the report was filed."""
     line_start = text.rfind("\n", 0, start) + 1
     m = _DATELINE.match(text, line_start)
-    return bool(m and end <= m.end())
+    if m and end <= m.end():
+        return True
+    lo = max(line_start, start - 50)
+    return any(c.start() <= start and end <= c.end() for c in _CAPS_DATELINE.finditer(text, lo, end + 60))
 
 
 def dateline_place(text: str, p: PlaceMention) -> bool:
