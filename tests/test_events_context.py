@@ -123,3 +123,15 @@ def test_a_dateline_kept_after_a_flattened_headline_is_still_a_dateline() -> Non
     )
     shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and all(e.location != "Moscow" and e.country == "Syria" for e in shelling)
+
+
+def test_a_country_or_capital_named_as_an_actor_is_not_the_events_place() -> None:
+    doc = analyze(
+        "Air strikes carried out by the United States against militants in Idlib city killed "
+        "seven people on Monday. The militants, outlawed in Russia, fired rockets at Afrin on Tuesday. "
+        "Fighters trained by Washington clashed with the militants."
+    )
+    places = {e.sub_event_type: e.location for e in doc.events}
+    assert places.get("Air/drone strike") == "Idlib"
+    assert places.get("Shelling/artillery/missile attack") == "Afrin"
+    assert all(e.country == "Syria" for e in doc.events)

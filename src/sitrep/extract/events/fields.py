@@ -142,12 +142,45 @@ def dateline_place(text: str, p: PlaceMention) -> bool:
     return in_dateline(text, p.start, p.end)
 
 
+_SEAT_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PPLC"})
+# words before a place that make it where something happened ("in", "across northern", "near")
+_LOCATIVE = re.compile(
+    r"\b(?:in|inside|into|across|throughout|near|outside|at|around|within|over|towards?|on|hit|struck|"
+    r"bombed|shelled|targeted|attacked|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a legal status, not a place: "Daesh (banned in Russia)", "outlawed in many countries including Russia"
+_STATUS = re.compile(
+    r"\b(?:banned|outlawed|prohibited|proscribed|illegal|designated|blacklisted|listed)\b[^.;()]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _seat(p: PlaceMention) -> bool:
+    place = p.place
+    return bool(place and place.feature_code and place.feature_code.upper() in _SEAT_CODES)
+
+
+def _locative(text: str, p: PlaceMention) -> bool:
+    """Whether the text names ``p`` as where something is: after a locative word ("in Syria",
+    "near Damascus", "hit Kabul") or as a possessive ("Syria's Idlib province"), and not as a
+    legal status ("outlawed in Russia")."""
+    before = text[max(0, p.start - 60) : p.start]
+    if _STATUS.search(before):
+        return False
+    return bool(_LOCATIVE.search(before)) or text.startswith(("'s", "’s"), p.end)
+
+
 def choose_place(
     doc: Document, sentence: Sentence, trigger_start: int, places: list[PlaceMention], breaks: list[int]
 ) -> PlaceChoice | None:
     """The toponym attached to the trigger in its sentence, else nearby, else the article's focus."""
     text = doc.text
     lo, hi = segment(doc, sentence, trigger_start)
+    # a country or a capital the text names other than as a location ("airstrikes carried out by
+    # the United States", "trained by Washington", "Daesh (outlawed in Russia)") is an actor, never
+    # the event's place; the event's place is then looked for nearby
+    places = [p for p in places if not _seat(p) or _locative(text, p) or dateline_place(text, p)]
     in_sent = [p for p in places if p.sentence_index == sentence.index and lo <= p.start < hi]
     # "AMMAN (Wire) - ... clashed around Kafr Nabudah in Hama province": the dateline names where
     # the reporter files from; it is the event's place only when the sentence names no other
