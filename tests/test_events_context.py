@@ -135,3 +135,18 @@ def test_a_country_or_capital_named_as_an_actor_is_not_the_events_place() -> Non
     assert places.get("Air/drone strike") == "Idlib"
     assert places.get("Shelling/artillery/missile attack") == "Afrin"
     assert all(e.country == "Syria" for e in doc.events)
+
+
+def test_the_coalition_is_the_one_that_fights_in_the_articles_country() -> None:
+    yemen = analyze(
+        "HODEIDAH, Yemen (Wire) - Coalition jets struck a fuel depot in the port city of Hodeidah on "
+        "Sunday, killing three workers, officials said."
+    )
+    syria = analyze(
+        "RAQQA, Syria (Wire) - Coalition jets struck a fuel depot near the city of Raqqa on Sunday, "
+        "killing three workers, officials said."
+    )
+    (y,) = [e for e in yemen.events if e.sub_event_type == "Air/drone strike"]
+    (s,) = [e for e in syria.events if e.sub_event_type == "Air/drone strike"]
+    assert y.actor1 == "Military Forces of Saudi Arabia (2015-)"
+    assert s.actor1 == "Operation Inherent Resolve"

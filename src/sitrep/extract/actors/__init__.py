@@ -43,25 +43,48 @@ def _sentence_index(doc: Document, offset: int) -> int:
     return before[-1] if before else 0
 
 
-def _resolve(entry: ActorEntry, seen: list[str], d: ActorDictionary) -> ActorEntry:
-    """A descriptor stands for the most recent earlier actor it can refer to, else its fallback."""
+def _resolve(entry: ActorEntry, seen: list[str], d: ActorDictionary, focus: str | None = None) -> ActorEntry:
+    """A descriptor stands for the most recent earlier actor it can refer to, else its fallback
+    (the one for the article's focus country when the entry names one: "the coalition" in a Yemen
+    story is the Saudi-led one)."""
     if not entry.descriptor:
         return entry
     for name in reversed(seen):
         if name in entry.refers_to:
             return d.entries[name]
-    return d.entries.get(entry.fallback or "", entry)
+    fallback = dict(entry.fallback_by_country).get(focus or "", entry.fallback)
+    return d.entries.get(fallback or "", entry)
 
 
 def _holds_place(d: ActorDictionary, text: str, end: int) -> bool:
-    """"IS-held", "rebel-controlled": the mention ending at ``end`` names who holds a place."""
+    """ "IS-held", "rebel-controlled": the mention ending at ``end`` names who holds a place."""
     return d.territory_suffix is not None and d.territory_suffix.match(text, end) is not None
+
+
+# generic forces that take their country from the event ("troops", "warplanes")
+_GENERIC_FORCES = frozenset({"Military forces", "Police forces"})
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
+
+
+def _owner(out: list[ActorMention], text: str, start: int, d: ActorDictionary) -> ActorMention | None:
+    """The armed actor that "its"/"their" right before a generic force noun refers to: the nearest
+    armed actor named before it in the same sentence ("the coalition said its warplanes struck")."""
+    if not _POSSESSIVE.search(text, max(0, start - 8), start):
+        return None
+    for prev in reversed(out):
+        if text.count(".", prev.end, start) or "\n" in text[prev.end : start]:
+            return None
+        if prev.territory or prev.inter in (5, 6, 7, None):
+            continue
+        return prev
+    return None
 
 
 def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
     text = doc.text
     out: list[ActorMention] = []
     seen: list[str] = []  # canonical names of specific (non-descriptor) mentions so far
+    focus = next((p.place.country for p in doc.places if p.is_focus_country and p.place), None)
     descriptors: set[int] = set()  # start offsets of the mentions that are descriptors
     for m in d.match(text):
         prev = out[-1] if out else None
@@ -101,7 +124,13 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
             # the group; the descriptor does not stand for another one
             out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end])
             continue
-        entry = _resolve(m.entry, seen, d)
+        entry = _resolve(m.entry, seen, d, focus)
+        owner = _owner(out, text, m.start, d) if m.country is None else None
+        if owner is not None and (m.entry.descriptor or m.entry.name in _GENERIC_FORCES):
+            # "the Saudi-led coalition said its warplanes struck ...": the owner's own forces
+            at = _sentence_index(doc, m.start)
+            out.append(replace(owner, start=m.start, end=m.end, text=m.text, sentence_index=at))
+            continue
         if not m.entry.descriptor and not entry.descriptor:
             seen.append(entry.name)
         if m.entry.descriptor:

@@ -24,6 +24,8 @@ class ActorEntry:
     refers_to: tuple[str, ...] = ()
     fallback: str | None = None
     masks: tuple[tuple[str, str], ...] = ()
+    # the fallback where the article's focus country is one of these: {country: actor name}
+    fallback_by_country: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class ActorDictionary:
             for m in pattern.finditer(text):
                 key = m.group(0).lower() if fold else m.group(0)
                 name = table.get(key)
+                if name is None and fold and key.endswith("s"):
+                    name = table.get(key[:-1])  # "the armys shelling": the possessive of "the army"
                 if name:
                     found.append(AliasMatch(m.start(), m.end(), m.group(0), self.entries[name]))
         if self._state is not None:
@@ -110,9 +114,14 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
-def _bounded(body: str, flags: int = 0) -> re.Pattern[str]:
+# a possessive whose apostrophe was lost ("the Syrian armys shelling", "the coalitions airstrikes"):
+# an "s" glued to the alias, before another word
+POSSESSIVE_S = r"(?:s(?=\s+\w))?"
+
+
+def _bounded(body: str, flags: int = 0, possessive: bool = False) -> re.Pattern[str]:
     # whole words; a following hyphen is allowed ("IS-held"), a preceding one is not part of a word
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+    return re.compile(rf"(?<![\w])(?:{body}){POSSESSIVE_S if possessive else ''}(?![\w])", flags)
 
 
 def _entry(raw: dict[str, Any]) -> ActorEntry:
@@ -131,6 +140,9 @@ def _entry(raw: dict[str, Any]) -> ActorEntry:
         refers_to=tuple(raw.get("refers_to") or ()),
         fallback=raw.get("fallback"),
         masks=tuple((str(k), str(v)) for k, v in masks.items()),
+        fallback_by_country=tuple(
+            (str(k), str(v)) for k, v in (raw.get("fallback_by_country") or {}).items()
+        ),
     )
 
 
@@ -148,12 +160,12 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
         for alias in raw.get("aliases_cs") or []:
             alias_cs.setdefault(str(alias), entry.name)
     for entry in entries.values():
-        for ref in (*entry.refers_to, entry.fallback):
+        for ref in (*entry.refers_to, entry.fallback, *(v for _, v in entry.fallback_by_country)):
             if ref and ref not in entries:
                 raise DataFileError(f"actor {entry.name!r} refers to unknown actor {ref!r}", item=ACTORS_FILE)
     d = ActorDictionary(entries=entries, _alias_ci=alias_ci, _alias_cs=alias_cs)
     if alias_ci:
-        d._ci = _bounded(_alternation(list(alias_ci)), re.IGNORECASE)
+        d._ci = _bounded(_alternation(list(alias_ci)), re.IGNORECASE, possessive=True)
     if alias_cs:
         d._cs = _bounded(_alternation(list(alias_cs)))
     d.demonyms = {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
@@ -165,7 +177,7 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
     d.police_nouns = frozenset(str(n).lower() for n in state.get("police_nouns") or [])
     if d.demonyms and nouns and "Military forces" in entries and "Police forces" in entries:
         d._state = re.compile(
-            rf"(?<![\w-])(?P<demonym>{_alternation(list(d.demonyms))})\s+(?P<noun>{_alternation(nouns)})(?![\w])",
+            rf"(?<![\w-])(?P<demonym>{_alternation(list(d.demonyms))})\s+(?P<noun>{_alternation(nouns)}){POSSESSIVE_S}(?![\w])",
             re.IGNORECASE,
         )
         # demonym lookup must survive case folding of the match
@@ -182,7 +194,7 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
         not_actors = [re.escape(str(p)) for p in data.get("not_actors") or []]
         not_actors += [f"(?:{p})" for p in data.get("not_actor_patterns") or []]
         if not_actors:
-            d._not_actors = _bounded("|".join(not_actors), re.IGNORECASE)
+            d._not_actors = _bounded("|".join(not_actors), re.IGNORECASE, possessive=True)
     except re.error as exc:
         raise DataFileError(f"bad not_actors / ner_exclude entry: {exc}", item=ACTORS_FILE) from exc
     suffixes = [str(x) for x in data.get("territory_suffixes") or []]

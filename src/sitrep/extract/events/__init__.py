@@ -17,6 +17,7 @@ from typing import Any
 
 from sitrep.extract.actors.dictionary import ActorDictionary, load_dictionary
 from sitrep.extract.events import fields as F
+from sitrep.extract.events.agents import lend_article_agents, load_article_agents
 from sitrep.extract.events.build import (
     Draft,
     event_id,
@@ -46,6 +47,7 @@ from sitrep.extract.events.modality import (
     classify,
     historical,
     long_running,
+    presupposed,
 )
 from sitrep.extract.events.roles import (
     Roles,
@@ -67,6 +69,7 @@ from sitrep.extract.events.triggers import (
 from sitrep.options import Options
 from sitrep.records import (
     MODALITY_ASSERTED,
+    MODALITY_ATTRIBUTED,
     MODALITY_HISTORICAL,
     ActorMention,
     Document,
@@ -105,6 +108,7 @@ class _Context:
         self.rules: ModalityRules = load_modality(dd)
         self.actors: ActorDictionary = load_dictionary(dd)
         self.role_words: RoleWords = load_role_words(dd)
+        self.article_agents = load_article_agents(dd)
         self.merge_rules = replace(
             load_merge_rules(dd),
             vague={e.name: frozenset(e.refers_to) for e in self.actors.entries.values() if e.descriptor},
@@ -167,11 +171,11 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
                 for a in ctx.not_speakers(actors)
                 if a not in roles.not_agents and not any(s <= a.start and a.end <= e for s, e in reporters)
             ]
-            fallback = roles_by_order(hit.start, free)
+            fallback = roles_by_order(hit.start, free, ctx.doc.text)
             fallback.object_kind = roles.object_kind
             return fallback
         return roles
-    return roles_by_order(hit.start, ctx.not_speakers(actors))
+    return roles_by_order(hit.start, ctx.not_speakers(actors), ctx.doc.text)
 
 
 def _has_anchor(ctx: _Context, sent: Sentence) -> bool:
@@ -205,6 +209,10 @@ _CLAUSE_GAP = re.compile(r"[,;:—–]|\s-\s")
 
 
 def _war_span(ctx: _Context, sent: Sentence, trigger_start: int) -> TimeExpression | None:
+    """A span of years ("since 2011") in the trigger's own clause ("the conflict has been raging
+    since 2011 with troops fighting rebels", "the war since 2011 has brought 230000 deaths").  Across
+    a comma it is the setting of the event, not its date ("an air strike killed five, in a war that
+    has raged since 2011")."""
     days = ctx.rules.historical_days
     for t in ctx.doc.times:
         if t.sentence_index != sent.index or not long_running(t, ctx.doc.article.date, days):
@@ -221,7 +229,10 @@ def _modality(
     sent, hit = cand.sentence, cand.first
     result = classify(sent.text, sent.start, hit.start - sent.start, hit.end - sent.start, ctx.rules, parse)
     if result.modality != MODALITY_ASSERTED:
-        return result, ""
+        # "Under the deal, the militants will hand over ...": the deal itself was made
+        if not presupposed(sub_name, sent.text, hit.start - sent.start, ctx.rules):
+            return result, ""
+        result = ModalityResult(MODALITY_ASSERTED)
     setting = background_setting(sub_name, sent.text, sent.start, hit.start - sent.start, ctx.rules)
     if setting is not None:
         return setting, "the setting of another event"
@@ -309,6 +320,7 @@ def _draft(
         roles_method=roles.method,
     )
     fill_actors(draft, doc, roles, ctx.actors)
+    draft.extra["roles"] = roles  # for agents lent from elsewhere in the article
     set_interaction(ev, doc)
     ev.provenance["fatalities"] = [
         Evidence(
@@ -377,7 +389,7 @@ def _lend_tolls(ctx: _Context, kept: list[Draft], orphans: list[tuple[Sentence, 
     doc = ctx.doc
     for sent, fat in orphans:
         cue = classify(sent.text, sent.start, fat.start - sent.start, fat.end - sent.start, ctx.rules, None)
-        if cue.modality != MODALITY_ASSERTED:
+        if cue.modality not in (MODALITY_ASSERTED, MODALITY_ATTRIBUTED):
             continue
         dated = [t for t in doc.times if t.sentence_index == sent.index and t.date_start is not None]
         if any(historical(t, doc.article.date, ctx.rules) for t in dated):
@@ -395,7 +407,8 @@ def _lend_tolls(ctx: _Context, kept: list[Draft], orphans: list[tuple[Sentence, 
                 continue
             d = near[0]
             ev = d.event
-            same_time = not dated or any(
+            # an event dated only by the article says nothing against the toll's own date
+            same_time = not dated or not d.date_explicit or any(
                 ev.event_date is not None
                 and t.date_start is not None
                 and t.date_start <= (ev.event_date_end or ev.event_date)
@@ -464,7 +477,8 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 parts.append(found)
         if not parts:
             # a toll told in a sentence of its own ("Twelve people died in the blast.")
-            own = F.find_fatalities(sent, ctx.lex) if ctx.lex.number_rx.search(sent.text) else []
+            # (no number needed: "A woman was killed." counts one)
+            own = F.find_fatalities(sent, ctx.lex)
             if own:
                 orphans.append((sent, min(own, key=lambda f: f.start)))
             continue
@@ -484,6 +498,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
             for f in F.find_fatalities(sent, ctx.lex)
             if not any(rx.search(doc.text[max(sent.start, f.start - 80) : f.start]) for rx in tolls_bg)
         ]
+        attributed_only = bool(fatalities)
         for cands in parts:
             victims = [f.victims for f in fatalities]
             drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in cands]
@@ -498,7 +513,16 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                     set_fatalities(d, doc, fats[i])
             kept.extend(d for _c, d in winners)
             discarded.extend(d for _c, d in built if d.event.modality != MODALITY_ASSERTED)
+            attributed_only = attributed_only and bool(built) and all(
+                d.event.modality == MODALITY_ATTRIBUTED for _c, d in built
+            )
+        if attributed_only:
+            # "the opposition accused the army of killing as many as 1300 people": the claim is
+            # who did it; the deaths are reported as fact and count like a toll told on its own
+            orphans.append((sent, min(fatalities, key=lambda f: f.start)))
     _lend_tolls(ctx, kept, orphans)
+    # an attack whose sentence names no perpetrator: the one the article names for that kind of attack
+    lend_article_agents(kept, [*kept, *discarded], doc, ctx.actors, ctx.article_agents)
     anaphors = [d for d in kept if d.extra.get("anaphoric")]
     kept = [d for d in kept if not d.extra.get("anaphoric")]
     merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)

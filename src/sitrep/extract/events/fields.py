@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -30,11 +31,15 @@ _MONTHS = re.compile(
     re.IGNORECASE,
 )
 _MONTH_AFTER = re.compile(
-    r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:am|pm|a\.m|p\.m|hours|years?|km|kilomet|miles?|percent|%)",
+    # whole month names only: "5 martyrs", "7 Marines", "3 decapitated bodies" are no dates
+    r"^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|^\s*(?:am|pm|a\.m|p\.m|hours|years?|km|kilomet|miles?|percent|%)",
     re.IGNORECASE,
 )
 # the number at ``pos`` is part of a clock time or a decimal ("14:28", "2.5")
 _CLOCK = re.compile(r"(?<=\d[:.])\d|\d+(?=[:.]\d)")
+# the digits before a spaced thousands group ("Over 1 000 civilians": "000" is no figure)
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3} $")
 _SPEECH_NEAR = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed|according)\b", re.IGNORECASE
 )
@@ -267,6 +272,7 @@ def choose_date(
 ) -> DateChoice:
     """The sentence's time expression for the event, else the article date or dateline.
 
+    Expressions ``skip`` rejects are never used (a span of years: the war, not the event).
     Expressions of the report ("said Tuesday") are used only when the sentence has no
     other; an expression without a calendar date ("10 days after declaring victory")
     is used only when the article has no date either.
@@ -328,6 +334,8 @@ class Fatality:
     # the words naming the dead ("25 Nusra fighters were killed", "killed 28 IS militants"):
     # an actor named there is a victim, never the perpetrator (document offsets)
     victims: tuple[int, int] = (0, 0)
+    # a part of a total told elsewhere ("six women were among those killed")
+    partial: bool = False
 
 
 # the words after a death figure that name who died, up to a preposition or conjunction
@@ -336,50 +344,136 @@ _VICTIM_WORDS = re.compile(
     r"with|for|of|to|were|was|have|had|are)\b)[\w'-]+){1,6}",
     re.IGNORECASE,
 )
+# words that make a coordinated figure a count of the wounded, or the subject of a new clause
+_NOT_DEAD = re.compile(r"\b(?:injured|wounded|hurt|others?|more)\b", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"\s+(?:were|was|are|is|have|has|had|injured|wounded|hurt)\b", re.IGNORECASE)
+# what may come before a first conjunct that counts the dead: punctuation, a verb of saying, a
+# subordinator ("Activists said that a boy and two women were killed", "... in which 5 soldiers and")
+_CLAUSE_OPENING = re.compile(
+    r"(?:[,;:.!?\"'(\u201c\u2018-]|\b(?:said|says|say|reported|added|stated|announced|that|which|whom|where|when|while|as)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_LEADING_QUALIFIER = re.compile(
+    r"\b(?:at least|more than|well over|over|some|about|around|nearly|almost|as many as)\s+$", re.IGNORECASE
+)
+_QUALIFIER = r"(?:(?:at least|more than|well over|over|some|about|around|nearly|almost|as many as)\s+)?"
+_OPENING = re.compile(_QUALIFIER, re.IGNORECASE)
+# "a woman was killed": "a"/"an" in a fatality pattern's number group count one
+_ONE = frozenset({"a", "an"})
+
+
+@functools.lru_cache(maxsize=8)
+def _coordination(number: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a figure coordinated after a toll's victims: "killed 15 civilians and 27 fighters";
+    a figure coordinated before a toll: "45 militants and 20 fighters were killed")."""
+    after = re.compile(rf"\s+and\s+{_QUALIFIER}(?P<n>{number})", re.IGNORECASE)
+    before = re.compile(
+        rf"(?P<n>{number}|\b(?:an?|one)\b)\s+(?:(?!(?:{number}|were|was|are|is|have|has|had|been|killed|died|"
+        rf"injured|wounded|and)\b)[\w'-]+\s+){{1,4}}?and\s+$",
+        re.IGNORECASE,
+    )
+    return after, before
+
+
+def _value(text: str, lex: Lexicon) -> int | None:
+    return 1 if text.strip().lower() in _ONE else parse_number(text, lex.numbers)
+
+
+def _coordinated(
+    sentence: Sentence, lex: Lexicon, m: re.Match[str], v_end: int
+) -> tuple[int, int, int] | None:
+    """A figure of the dead coordinated with the toll ``m`` (ACLED counts all of an event's dead):
+    (its value, the start of the victims span, its end).  "killed 15 civilians and 27 fighters",
+    "45 militants and 20 fighters had been killed", "a child and a woman were killed" — not "killed
+    3 people and 5 others were wounded", nor "the attack on 2 villages and 5 people were killed"."""
+    text = sentence.text
+    after, before = _coordination(lex.number_rx.pattern)
+    s = m.start("n")
+    if m.end() == m.end("n"):  # "killed N <who>": a second figure may follow the victims
+        if re.search(r"\bbetween\s+$", text[m.start() : s], re.IGNORECASE):
+            return None  # "killing between 1000 and 1800": a range, its lowest figure stands
+        a = after.match(text, v_end)
+        if a is not None:
+            words = _VICTIM_WORDS.match(text, a.end("n"))
+            if words and not _NOT_DEAD.search(words.group(0)) and not _CLAUSE_AFTER.match(text, words.end()):
+                value = _value(a.group("n"), lex)
+                if value is not None:
+                    return value, s, words.end()
+        return None
+    if not _OPENING.fullmatch(text, m.start(), s):  # the figure opens the match: "N <who> were killed"
+        return None
+    b = before.search(text[max(0, m.start() - 80) : m.start()])
+    if b is None:
+        return None
+    b_start = max(0, m.start() - 80) + b.start()
+    # the first figure opens a clause ("It said at least 45 militants and 20 soldiers ..."); after
+    # a verb or a preposition it is an object ("raided 2 villages and 6 people were killed")
+    prefix = _LEADING_QUALIFIER.sub("", text[max(0, b_start - 40) : b_start])
+    if prefix.strip() and not _CLAUSE_OPENING.search(prefix):
+        return None
+    value = _value(b.group("n"), lex)
+    return (value, b_start, v_end) if value is not None else None
 
 
 def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:
     """Reported death figures in the sentence; vague amounts ("dozens") give none."""
     out: list[Fatality] = []
     taken: list[tuple[int, int]] = []
+    text = sentence.text
     for rx in lex.fatalities:
         pos = 0
-        while (m := rx.search(sentence.text, pos)) is not None:
+        while (m := rx.search(text, pos)) is not None:
             s, e = m.span("n")
             # a rejected number must not hide a toll inside its own match ("October 2 2017 At
             # least 17 people were killed": the year matches first), so search again just after it
             pos = max(m.start() + 1, s + 1)
+            # a figure inside a toll already read is part of its breakdown ("26 people including
+            # 16 soldiers were killed")
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            # a number that is part of a date, a clock time ("14:28") or a measure is no death toll
+            # a number that is part of a date, a clock time ("14:28"), a measure or a spaced
+            # thousands group ("1 000") is no death toll
             if (
-                _MONTHS.search(sentence.text[max(0, s - 10) : s])
-                or _MONTH_AFTER.search(sentence.text[e : e + 10])
-                or _CLOCK.match(sentence.text, s)
+                _MONTHS.search(text[max(0, s - 10) : s])
+                or _MONTH_AFTER.search(text[e : e + 10])
+                or _CLOCK.match(text, s)
+                or (
+                    len(m.group("n")) == 3
+                    and m.group("n").isdigit()
+                    and _SPACED_THOUSANDS.search(text, max(0, s - 5), s)
+                )
             ):
                 continue
-            value = parse_number(m.group("n"), lex.numbers)
+            value = _value(m.group("n"), lex)
             if value is None or (1900 <= value <= 2100 and m.group("n").isdigit()):
                 continue  # a year ("in 2016 ... were killed"), not a toll
-            clause = sentence.text[max(0, m.start() - 80) : m.end() + 80]
+            clause = text[max(0, m.start() - 80) : m.end() + 80]
             if any(rx.search(clause) for rx in lex.cumulative_tolls):
                 pos = m.end()
                 taken.append((s, e))  # deaths over months or a whole war: no event's toll
                 continue
             pos = m.end()
-            taken.append((s, e))
-            words = _VICTIM_WORDS.match(sentence.text, e)
-            v_end = max(m.end(), words.end() if words else e)
+            taken.append((m.start(), m.end()))
+            words = _VICTIM_WORDS.match(text, e)
+            v_start, v_end = s, max(m.end(), words.end() if words else e)
+            more = _coordinated(sentence, lex, m, v_end)
+            if more is not None:
+                value += more[0]
+                v_start, v_end = min(s, more[1]), max(v_end, more[2])
+                taken.append((more[1], more[2]))
             out.append(
                 Fatality(
                     value,
                     sentence.start + m.start(),
                     sentence.start + m.end(),
                     m.group(0),
-                    (sentence.start + s, sentence.start + v_end),
+                    (sentence.start + v_start, sentence.start + v_end),
+                    partial="partial" in rx.groupindex and m.group("partial") is not None,
                 )
             )
-    return out
+    whole = [f for f in out if not f.partial]
+    return whole if whole else out
 
 
 def find_claim(doc: Document, offset: int, sentence_index: int) -> Claim | None:

@@ -112,6 +112,9 @@ class ModalityRules:
     anaphoric: tuple[tuple[re.Pattern[str] | None, ...], ...] = ()
     # the text before a death figure that makes it a war's background toll
     background_tolls: tuple[re.Pattern[str], ...] = ()
+    # mentions taken as done whatever modal governs their clause, by sub-type: sub-type -> regexes
+    # on the clause before the trigger ("Under the deal, the rebels will hand over ...")
+    presupposed: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
 
 _SUFFIX = r"(?:s|es|ed|d|ing|ies|ied)?"
@@ -321,6 +324,12 @@ def load_modality(data_dirs: tuple[str, ...] = ()) -> ModalityRules:
         for sub in item["sub_event_types"]:
             old_b, old_a = rules.background.get(str(sub), ((), ()))
             rules.background[str(sub)] = (old_b + before, old_a + after)
+    for item in data.get("presupposed") or ():
+        if not isinstance(item, dict) or not item.get("sub_event_types"):
+            raise DataFileError("presupposed entries need `sub_event_types`", item=MODALITY_FILE)
+        pres = tuple(re.compile(p, re.IGNORECASE) for p in item.get("before") or ())
+        for sub in item["sub_event_types"]:
+            rules.presupposed[str(sub)] = rules.presupposed.get(str(sub), ()) + pres
     ana = []
     for item in data.get("anaphoric") or ():
         if not isinstance(item, dict) or not item.get("before"):

@@ -214,6 +214,16 @@ def background_setting(
     return None
 
 
+def presupposed(sub_event_type: str, sentence_text: str, rel_start: int, rules: ModalityRules) -> bool:
+    """A mention the sentence takes as done, whatever modal governs its clause: "Under the deal,
+    the militants will hand over their weapons" (the deal was made; what it provides is future)."""
+    patterns = rules.presupposed.get(sub_event_type, ())
+    if not patterns:
+        return False
+    clause, _ = _clause_before(sentence_text, rel_start)
+    return any(rx.search(clause) for rx in patterns)
+
+
 def anaphoric(sentence_text: str, rel_start: int, rel_end: int, rules: ModalityRules) -> bool:
     """The trigger refers back to an event told elsewhere in the article ("Thursday's attack
     comes as ...", "those killed included ...") rather than reporting a new one."""

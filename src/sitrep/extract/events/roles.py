@@ -11,6 +11,7 @@ trigger in the sentence are used, and the result is marked so confidence drops.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,9 @@ class RoleWords:
     patient_verbs: frozenset[str] = frozenset()
     relation_verbs: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
+    cause_marks: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
+    defender_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -51,6 +55,9 @@ def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
         patient_verbs=words("patient_verbs"),
         relation_verbs=words("relation_verbs"),
         place_preps=words("place_preps"),
+        cause_marks=words("cause_marks"),
+        event_heads=words("event_heads"),
+        defender_verbs=words("defender_verbs"),
     )
 
 
@@ -217,6 +224,10 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             if roles.actor2 is None:
                 roles.actor2 = idx.actor_in(c)
             roles.object_kind = roles.object_kind or _object_kind(c, idx, place_nouns)
+        elif c.dep_ == "prep" and c.lower_ == "at" and any(p.lower_ == "hands" for p in c.children):
+            # "were killed at the hands of Boko Haram fighters": the agent, as with "by"
+            for p in (p for p in c.children if p.lower_ == "hands"):
+                roles.actor1 = roles.actor1 or idx.agent_in(p)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and roles.actor2 is None:
             for p in c.children:
                 roles.actor2 = idx.actor_in(p)
@@ -232,6 +243,24 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "recaptured the village from the SAA", "withdrew from Taliban-held areas"
             for p in c.children:
                 roles.actor2 = roles.actor2 or idx.actor_in(p)
+
+
+def _cause_agent(v: Any, idx: _Index) -> ActorMention | None:
+    """Who acts in a clause that tells how the dead of an agentless verb died ("twelve killed in
+    Idlib as regime jets pounded the town", "three soldiers died when militants stormed the post"):
+    the clause's subject, when the verb itself has no acting subject (passive, participle, or a
+    verb whose subject undergoes it)."""
+    if v.lemma_.lower() not in idx.words.patient_verbs and any(c.dep_ in _SUBJ for c in v.children):
+        return None
+    for c in v.children:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ != "advcl" or not marks & idx.words.cause_marks:
+            continue
+        for subj in (s for s in c.children if s.dep_ in _SUBJ):
+            a = idx.agent_in(subj)
+            if a is not None and a.inter not in (6, 7):
+                return a
+    return None
 
 
 def _noun_roles(n: Any, idx: _Index, roles: Roles) -> None:
@@ -299,8 +328,18 @@ def roles_from_parse(
     roles.actor1 = next((a for toks, a in idx.actor_tokens if tok.i in toks), None)
     if tok.pos_ in _VERBAL:
         _verb_roles(tok, idx, roles, place_nouns)
+        if roles.actor1 is None:
+            roles.actor1 = _cause_agent(tok, idx)
     else:
         _noun_roles(tok, idx, roles)
+        if roles.actor1 is None and tok.i > 0:
+            # "the coalitions airstrikes" (apostrophe lost), read as "coalitions" with "airstrikes"
+            # in apposition: an actor right before the noun and linked to it is its modifier
+            prev = parse[tok.i - 1]
+            if prev.head.i == tok.i or tok.head.i == prev.i:
+                roles.actor1 = next(
+                    (a for toks, a in idx.actor_tokens if max(toks) == prev.i and not a.territory), None
+                )
     # climb to governing verbs: "killed seven fighters in an attack", "conducted airstrikes",
     # "airstrikes targeted IS hideouts", "killing 6 civilians" (advcl of "pounded")
     node = tok
@@ -310,10 +349,21 @@ def roles_from_parse(
         head = node.head
         if head.i == node.i:  # spaCy makes a new Token object per access: compare indexes
             break
+        prep = head
         if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             head = head.head
         if head.pos_ not in _VERBAL:
             if node.dep_ in ("conj", "appos"):
+                node = head
+                continue
+            if node.dep_ == "pobj" and prep.lower_ == "of" and head.lemma_.lower() in words.event_heads:
+                # "the use of chemical weapons by the regime", "a wave of air strikes on IS positions":
+                # the noun that carries the trigger carries its roles
+                sub = Roles()
+                _noun_roles(head, idx, sub)
+                roles.actor1 = roles.actor1 or sub.actor1
+                if roles.actor2 is None and sub.actor2 is not roles.actor1:
+                    roles.actor2 = sub.actor2
                 node = head
                 continue
             break
@@ -323,6 +373,14 @@ def roles_from_parse(
             # "the opposition condemned the bombing": the subject only reacts to it
             subjects = [c for c in head.children if c.dep_ in _SUBJ]
             roles.not_agents = tuple(a for c in subjects for a in idx.mentions_under(c))
+            break
+        if head.lemma_.lower() in words.defender_verbs and node.dep_ == "dobj":
+            # "troops repelled a series of attacks": the subject is the side attacked
+            subjects = [c for c in head.children if c.dep_ in _SUBJ]
+            defender = next((a for c in subjects if (a := idx.agent_in(c)) is not None), None)
+            if roles.actor2 is None and defender is not None and defender is not roles.actor1:
+                roles.actor2 = defender
+            roles.not_agents = (*roles.not_agents, *(a for c in subjects for a in idx.mentions_under(c)))
             break
         if head.dep_ in ("acl", "amod") and head.lemma_.lower() in words.relation_verbs:
             # "rebels backed by X amid bombardment": X is tied to the rebels, not the event
@@ -349,8 +407,14 @@ def roles_from_parse(
     return roles
 
 
-def roles_by_order(trigger_start: int, actors: list[ActorMention]) -> Roles:
-    """Fallback: the nearest actor before the trigger acts, the nearest after is acted on."""
+# an actor named as the agent of a passive or a noun ("... during a bombardment by government
+# forces", "at the hands of IS"): it acts, even after the trigger
+_AGENT_BEFORE = re.compile(r"(?:\bby|\bat\s+the\s+hands\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def roles_by_order(trigger_start: int, actors: list[ActorMention], text: str | None = None) -> Roles:
+    """Fallback: the nearest actor before the trigger acts, the nearest after is acted on; an actor
+    after the trigger that ``text`` shows as a "by" agent acts when none before does."""
     # an actor phrase that holds the trigger ("Russian warplanes", "coalition airstrikes") acts
     before = [a for a in actors if a.start < trigger_start or a.start <= trigger_start < a.end]
     after = [a for a in actors if a.start > trigger_start and a not in before]
@@ -358,6 +422,17 @@ def roles_by_order(trigger_start: int, actors: list[ActorMention]) -> Roles:
     before = [a for a in before if not a.territory]
     roles = Roles(method="order")
     roles.actor1 = before[-1] if before else None
+    if roles.actor1 is None and text is not None:
+        agents = [
+            a
+            for a in after
+            if not a.territory
+            and a.inter not in (6, 7)
+            and _AGENT_BEFORE.search(text, max(0, a.start - 25), a.start)
+        ]
+        if agents:
+            roles.actor1 = agents[0]
+            after = [a for a in after if a is not agents[0]]
     for a in after:
         if roles.actor1 is None or a.actor != roles.actor1.actor:
             roles.actor2 = a

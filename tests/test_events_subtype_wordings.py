@@ -1,0 +1,360 @@
+"""Sub-type wordings (2026-11-24, session 3): the protest family, agreements, territory taken back,
+disrupted weapons, grenades, remote explosives and looting told in words the first lexicon missed
+(docs/EVENTS.md, "Sub-type wordings").  Every sentence is our own wire-style example."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.options import Options
+from sitrep.pipeline import analyze_articles
+from sitrep.records import Article, Document
+
+pytestmark = pytest.mark.model
+
+LOOT = "Looting/property destruction"
+GOV = "Government regains territory"
+VIOLENT = "Violent demonstration"
+FORCE = "Excessive force against protesters"
+INTERVENTION = "Protest with intervention"
+PEACEFUL = "Peaceful protest"
+IED = "Remote explosive/landmine/IED"
+DISRUPTED = "Disrupted weapons use"
+SHELLING = "Shelling/artillery/missile attack"
+AGREEMENT = "Agreement"
+CLASH = "Armed clash"
+GRENADE = "Grenade"
+
+
+def analyze(text: str) -> Document:
+    art = Article(id="w1", text=text, date=dt.date(2023, 4, 18), source="Wire")
+    return analyze_articles([art], Options(progress=False))[0]
+
+
+def lead(text: str) -> str | None:
+    events = sorted(analyze(text).events, key=lambda e: e.evidence[0].start or 0)
+    return events[0].sub_event_type if events else None
+
+
+def check(cases: list[tuple[str, str | None]]) -> None:
+    wrong = [(text, want, got) for text, want in cases if (got := lead(text)) != want]
+    assert not wrong, wrong
+
+
+# ---------------------------------------------------------------- protest family
+
+
+def test_the_crowd_as_doer_not_sufferer() -> None:
+    check(
+        [
+            # injured / attacked by police: the protesters suffer, force was used on them
+            (
+                "Dozens of protesters were seriously injured when police beat them with iron rods in "
+                "Kinshasa.",
+                FORCE,
+            ),
+            # more doers than "protesters": residents, agitators, farmers, traders
+            (
+                "Angry residents blocked the highway and damaged several vehicles to protest the death of "
+                "a student.",
+                VIOLENT,
+            ),
+            ("Farmers torched government vehicles during a protest in Punjab.", VIOLENT),
+            (
+                "Traders protesting new taxes vandalised the municipal office in Kano.",
+                VIOLENT,
+            ),
+            (
+                "The protesters gheraoed the police station and assaulted two constables.",
+                VIOLENT,
+            ),
+        ]
+    )
+
+
+def test_protester_violence_wins_over_deaths_at_the_hands_of_police() -> None:
+    check(
+        [
+            (
+                "Demonstrators set a police vehicle ablaze and police opened fire, killing two, in Kano.",
+                VIOLENT,
+            ),
+            (
+                "Violence broke out during a protest in Bamenda when demonstrators fired at police.",
+                VIOLENT,
+            ),
+            (
+                "Protesters armed with sticks and machetes attacked a police post in Kasese.",
+                VIOLENT,
+            ),
+            (
+                "Protesters wielding clubs chased police officers away from the square in Conakry.",
+                VIOLENT,
+            ),
+        ]
+    )
+
+
+def test_other_forms_of_protester_violence() -> None:
+    check(
+        [
+            ("Police used tear gas to disperse stone-throwing youths in Anantnag.", VIOLENT),
+            ("Protesters forced their way into the assembly building and broke furniture.", VIOLENT),
+            ("Protesters broke windows at the prime minister's office in Tunis.", VIOLENT),
+            # road-blocking is violent as ACLED defines it
+            (
+                "Thousands of truckers protesting fuel prices blocked the national highway near Kumasi on "
+                "Monday.",
+                VIOLENT,
+            ),
+        ]
+    )
+
+
+def test_an_effigy_burnt_is_a_peaceful_protest() -> None:
+    check(
+        [
+            ("Opposition activists burnt an effigy of the prime minister in Dhaka on Friday.", PEACEFUL),
+            ("Students set fire to an effigy of the governor outside the assembly in Imphal.", PEACEFUL),
+            # other damage at the same protest still makes it violent
+            ("Agitators burnt an effigy and damaged public property in Bhubaneswar.", VIOLENT),
+        ]
+    )
+
+
+def test_serious_harm_to_protesters_is_excessive_force() -> None:
+    check(
+        [
+            ("Two protesters were hurt when police charged the crowd with batons in Dhaka.", FORCE),
+            (
+                "A demonstrator succumbed to his injuries a day after being shot by police in Lima.",
+                FORCE,
+            ),
+            (
+                "Security forces cracked down on the protest, leaving several protesters hospitalised.",
+                FORCE,
+            ),
+            (
+                "Police thrashed protesting teachers with batons in Patna, leaving several with fractures.",
+                FORCE,
+            ),
+        ]
+    )
+
+
+def test_gatherings_stopped_are_interventions() -> None:
+    check(
+        [
+            ("Police foiled a protest by ASHA workers outside the chief minister's residence.", INTERVENTION),
+            ("Police used force to break up a sit-in by teachers in Rabat.", INTERVENTION),
+            ("The police removed protesters from the highway and took them into custody.", INTERVENTION),
+            ("Riot police chase demonstrators during anti-government protests in Sfax.", INTERVENTION),
+            ("Police detain dozens of protesters in Minsk.", INTERVENTION),
+            # a car chase or arrests protested against are no intervention
+            (
+                "Relatives of detained activists demonstrated outside the prison in Cairo demanding their "
+                "release.",
+                PEACEFUL,
+            ),
+            (
+                "Hundreds of students rallied in Kampala to decry the arrests of opposition leaders.",
+                PEACEFUL,
+            ),
+        ]
+    )
+
+
+# ---------------------------------------------------------------- agreements
+
+
+def test_agreements_in_more_words() -> None:
+    check(
+        [
+            (
+                "The Ethiopian government and the TPLF signed a permanent cessation of hostilities in "
+                "Pretoria.",
+                AGREEMENT,
+            ),
+            (
+                "The military government agreed with the Karen rebels to stop fighting during the rainy "
+                "season.",
+                AGREEMENT,
+            ),
+            ("A humanitarian pause came into effect in Khartoum on Saturday.", AGREEMENT),
+            (
+                "The rival militias in Tripoli agreed on Monday to pull their forces back from the coastal "
+                "road.",
+                AGREEMENT,
+            ),
+            ("A deal for the evacuation of rebel fighters from Douma was reached on Wednesday.", AGREEMENT),
+            ("Armenia and Azerbaijan agreed to open a humanitarian corridor through Lachin.", AGREEMENT),
+            (
+                "The rebels were granted safe passage to Idlib under a Russian-brokered arrangement.",
+                AGREEMENT,
+            ),
+            (
+                "The government and the rebels agreed that a ceasefire will begin on Monday in Darfur.",
+                AGREEMENT,
+            ),
+        ]
+    )
+
+
+def test_what_an_agreement_provides_may_be_future_the_agreement_is_made() -> None:
+    check(
+        [
+            (
+                "Under the deal, the militants will hand over their heavy weapons to the army within 30 "
+                "days.",
+                AGREEMENT,
+            ),
+            ("Under the agreement, the rebels will be integrated into the national army.", AGREEMENT),
+            ("As part of the truce, the Houthis will reopen the roads into Taiz.", AGREEMENT),
+            # an agreement still to be signed stays future; "agreed that" is about a step of peace
+            ("The two sides will sign a peace deal in Doha next week.", None),
+            ("Officials agreed that the fighting in Darfur was the worst in years.", CLASH),
+        ]
+    )
+
+
+# ---------------------------------------------------------------- territory
+
+
+def test_territory_taken_back_in_more_words() -> None:
+    check(
+        [
+            (
+                "Ethiopian federal forces took back control of Lalibela from Tigrayan rebels, the "
+                "government said.",
+                GOV,
+            ),
+            ("Afghan security forces took back the district of Kohistan from the Taliban.", GOV),
+            ("Troops restored government control over the town of Mopti after militants fled.", GOV),
+            ("Libyan government forces pushed Haftar's fighters out of Gharyan on Wednesday.", GOV),
+            ("Nigerian troops dislodged bandits from their camps in the Kuyambana forest.", GOV),
+            ("Government troops have wrested the key town of Ajdabiya back from rebels.", GOV),
+            ("Security forces cleared Qaraqosh of militants, the Iraqi Joint Operations Command said.", GOV),
+            ("The Iraqi army has freed Ramadi from Islamic State control.", GOV),
+            ("Government forces took the rebel stronghold of Jebel Marra after weeks of fighting.", GOV),
+        ]
+    )
+
+
+def test_an_attack_beaten_back_then_a_place_taken_is_territory() -> None:
+    check(
+        [
+            ("Nigerian troops repelled an attack on Damboa and regained control of the town.", GOV),
+            # the failed attempt alone stays a clash
+            ("Soldiers repelled an attempt by jihadists to capture the town of Djibo.", CLASH),
+        ]
+    )
+
+
+def test_took_back_needs_a_place_and_a_recovery_is_no_conquest() -> None:
+    check(
+        [
+            ("The minister took back his remarks about the army in Kaduna.", None),
+            ("The economy recovered in the region after the war ended.", None),
+        ]
+    )
+
+
+# ---------------------------------------------------------------- weapons and explosives
+
+
+def test_attacks_stopped_in_time_and_unexploded_ordnance() -> None:
+    check(
+        [
+            (
+                "A suspected suicide bomber was arrested before he could blow himself up at a church in "
+                "Makassar.",
+                DISRUPTED,
+            ),
+            ("Police averted a major terror attack by arresting a suicide bomber in Peshawar.", DISRUPTED),
+            (
+                "An unexploded mortar round was found and destroyed by army engineers near Tal Afar.",
+                DISRUPTED,
+            ),
+            (
+                "Two children were killed when unexploded ordnance they were playing with exploded in "
+                "Helmand.",
+                IED,
+            ),
+        ]
+    )
+
+
+def test_some_projectiles_getting_through_is_the_strike() -> None:
+    check(
+        [
+            (
+                "Hamas fired dozens of rockets at southern Israel, most of which were intercepted, while "
+                "one hit a house in Sderot.",
+                SHELLING,
+            ),
+            (
+                "Russian forces launched 12 missiles at Kyiv overnight; some were shot down but others "
+                "struck residential buildings.",
+                SHELLING,
+            ),
+            ("Iron Dome intercepted all four rockets fired from Gaza towards Ashkelon.", DISRUPTED),
+        ]
+    )
+
+
+def test_explosions_and_hand_thrown_explosives() -> None:
+    check(
+        [
+            ("A bomb ripped through a crowded market in Peshawar, killing 12 people.", IED),
+            (
+                "Three people were hurt when an assailant tossed an explosive at a wedding party in Burundi.",
+                GRENADE,
+            ),
+            ("A crude bomb was hurled at the office of a local councillor in Howrah.", GRENADE),
+        ]
+    )
+
+
+def test_an_attack_whose_means_is_told_far_from_the_verb() -> None:
+    check(
+        [
+            (
+                "Suspected militants attacked the residence of a ruling party legislator in the Tral area of "
+                "Pulwama district late on Tuesday night by hurling a grenade.",
+                GRENADE,
+            ),
+            (
+                "Unidentified assailants on a motorbike attacked a group of soldiers guarding a bank in "
+                "the centre of Bujumbura on Friday evening, throwing two grenades.",
+                GRENADE,
+            ),
+            (
+                "Al-Shabaab militants attacked a Kenyan army patrol near Mandera on Monday with an "
+                "improvised explosive device.",
+                IED,
+            ),
+            # gunfire as well: a clash, not a bombing
+            (
+                "Taliban fighters ambushed an army convoy in the Sangin district of Helmand province on "
+                "Monday, using a roadside bomb and machine guns.",
+                CLASH,
+            ),
+        ]
+    )
+
+
+# ---------------------------------------------------------------- looting and destruction
+
+
+def test_looting_and_arson_in_more_words() -> None:
+    check(
+        [
+            ("Unknown arsonists set alight two classrooms at a secondary school in Kericho.", LOOT),
+            ("Suspected herders firebombed a church in Benue state overnight.", LOOT),
+            ("Rebels made away with food and medicine from a health centre in Ituri.", LOOT),
+            ("Settlers uprooted 300 olive trees belonging to Palestinian farmers near Nablus.", LOOT),
+            ("Vandals damaged a statue of Gandhi in Kolkata overnight.", LOOT),
+        ]
+    )
