@@ -4,10 +4,12 @@ event's location.  Own wire-style sentences; the real model (tags only, no parse
 
 from __future__ import annotations
 
+from sitrep.extract.places import resolve_places
 from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION
 from sitrep.options import Options
 from sitrep.pipeline import analyze_articles
 from sitrep.records import Article
+from tests.test_places import by_text, make_doc
 
 OPTS = Options()
 
@@ -80,3 +82,20 @@ def test_names_that_speak_like_persons_are_no_event_location() -> None:
         "Two men were shot, according to Chicago police. An economist said Hawaii's growth lagged."
     )
     assert rel.get("Chicago") != SPEAKER_RELATION and rel.get("Hawaii") != SPEAKER_RELATION
+
+
+def test_names_introduced_by_a_place_noun_are_places_even_as_ner_persons() -> None:
+    text = "Shelling hit the villages of Khan Sheikhoun and Kafr Zita on Friday. Omar Hassan said so."
+    doc = make_doc(
+        text,
+        [
+            ("Khan Sheikhoun", "PERSON"),
+            ("Kafr Zita", "PERSON"),
+            ("Friday", "DATE"),
+            ("Omar Hassan", "PERSON"),
+        ],
+    )
+    got = by_text(resolve_places(doc, OPTS))
+    assert got["Khan Sheikhoun"].place is not None and got["Khan Sheikhoun"].place.iso2 == "SY"
+    assert got["Kafr Zita"].place is not None and got["Kafr Zita"].place.iso2 == "SY"
+    assert "Omar Hassan" not in got  # a person not introduced by a place noun stays a person

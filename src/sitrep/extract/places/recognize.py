@@ -114,6 +114,11 @@ def _governs(tok: Any, verbs: frozenset[str]) -> bool:
     return False
 
 
+# "<noun> of" then only names (and "and"/commas between them) up to the span: "the towns of X and "
+_NAME_WORD = r"(?:[A-Z][\w'’‘`.-]*|al|el|ad|ar|as|ash|az|ez|bin|ibn|abu)"
+_INTRODUCED = re.compile(
+    rf"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:{_NAME_WORD}(?:\s+|,\s*|\s+and\s+|\s*,\s*and\s+))*$"
+)
 _TRAILING = re.compile(r"(?:[’']s|[.,;:’'])$")
 
 
@@ -243,6 +248,11 @@ class Recognizer:
                         and _significant(self.gaz, text, RELABEL_MIN_POPULATION)):
                     spans.append(Span(start, end, text, m.sentence_index, f"ner-relabel:{m.label}",
                                       lookup=text))
+                elif (not self._rejected(text) and self.gaz.has_name(text)
+                        and self._introduced(doc, start)):
+                    # "the towns of Khan Sheikhoun and Kafr Zita": the model's PERSON is a place
+                    spans.append(Span(start, end, text, m.sentence_index,
+                                      f"ner-relabel:{m.label}:introduced", lookup=text))
                 else:
                     blocked.append((m.start, m.end))
         spans += self._ruler(doc, spans, blocked, surnames)
@@ -310,6 +320,13 @@ class Recognizer:
         words = text.split()
         return len(words) > 1 and words[-1].lower() in self.rules.type_words and self.gaz.has_name(
             " ".join(words[:-1]))
+
+    def _introduced(self, doc: Document, start: int) -> bool:
+        """Whether a place-type noun and "of" introduce the name ("the village of X", "the towns of
+        Y and X"): a name the model took for a person is then a place."""
+        before = doc.text[max(0, start - 120): start]
+        m = _INTRODUCED.search(before)
+        return bool(m and m.group("noun").lower() in self.rules.intro_nouns)
 
     @staticmethod
     def _is_person_name(m: Mention) -> bool:

@@ -22,6 +22,7 @@ class PlaceRules:
     demonyms: dict[str, str]  # norm demonym -> ISO2
     government_verbs: frozenset[str] = frozenset()  # lemmas: "Moscow denies" names a government
     speech_verbs: frozenset[str] = frozenset()  # lemmas: "Winfield notes" names a person
+    intro_nouns: frozenset[str] = frozenset()  # "the towns of X": X is a place whatever NER says
 
     def has_org_word(self, text: str) -> bool:
         key = norm_key(text)
@@ -58,4 +59,5 @@ def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
         demonyms=demonyms,
         government_verbs=frozenset(str(v).lower() for v in data.get("government_verbs") or []),
         speech_verbs=frozenset(str(v).lower() for v in data.get("speech_verbs") or []),
+        intro_nouns=frozenset(str(v).lower() for v in data.get("intro_nouns") or []),
     )
