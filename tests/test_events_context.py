@@ -150,3 +150,15 @@ def test_the_coalition_is_the_one_that_fights_in_the_articles_country() -> None:
     (s,) = [e for e in syria.events if e.sub_event_type == "Air/drone strike"]
     assert y.actor1 == "Military Forces of Saudi Arabia (2015-)"
     assert s.actor1 == "Operation Inherent Resolve"
+
+
+def test_a_dateline_with_country_and_date_and_a_long_victim_phrase() -> None:
+    # published Thursday 2022-05-12; the dateline's "May 12" is the report's, "on Wednesday" the event's
+    doc = analyze(
+        "GAO, Mali, May 12 (Wire) - Eight soldiers of the Malian army's special forces battalion were killed "
+        "on Wednesday when a roadside bomb hit their convoy near the town of Ansongo, officials said."
+    )
+    bombs = [e for e in doc.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(bombs) == 1
+    assert bombs[0].location == "Ansongo" and bombs[0].event_date == dt.date(2022, 5, 11)
+    assert bombs[0].fatalities == 8

@@ -119,7 +119,7 @@ def _base_precision(p: PlaceMention, near: bool) -> int:
 
 # a dateline at the start of a line: "BEIRUT (Reuters) -", "ARIHA, Syria (AFP) -", "DAMASCUS -"
 _DATELINE = re.compile(
-    r"[\"'“]?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*"
+    r"[\"'“]?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’ -]{1,40}){0,2}\s*"
     r"(?:\([^)]{1,60}\)\s*)?[-–—:]\s"
 )
 
@@ -127,7 +127,8 @@ _DATELINE = re.compile(
 # a dateline anywhere, as flattened web texts keep it after the headline: "... WASHINGTON (Sputnik)
 # The US-led coalition ...": a name in capitals, then the outlet in brackets
 _CAPS_DATELINE = re.compile(
-    r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2}(?:,\s*[A-Z][\w.'’ -]{1,40}?)?\s*\([A-Z][^()]{1,40}\)"
+    r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2}(?:,\s*[A-Z][\w.'’ -]{1,40}?){0,2}\s*"
+    r"\([A-Z][^()]{1,40}\)"
 )
 
 
