@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.extract.places.gazetteer import Gazetteer
@@ -72,12 +74,37 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
-def _after_preposition(text: str, start: int, tok_ending: dict[int, Any]) -> bool:
+class _Tokens:
+    """Tokens of the NLP pass looked up by character offset, without materialising every token
+    (a span check touches a handful of tokens per place name)."""
+
+    def __init__(self, sdoc: Any):
+        self.doc = sdoc
+        self.starts = sdoc.to_array(IDX) if len(sdoc) else numpy.zeros(0, dtype="uint64")
+
+    def at(self, char: int) -> Any | None:
+        """The token starting at ``char``."""
+        i = int(numpy.searchsorted(self.starts, char))
+        return self.doc[i] if i < len(self.starts) and int(self.starts[i]) == char else None
+
+    def ending(self, char: int) -> Any | None:
+        """The token ending at ``char``."""
+        i = int(numpy.searchsorted(self.starts, char)) - 1
+        if i < 0:
+            return None
+        t = self.doc[i]
+        return t if t.idx + len(t.text) == char else None
+
+
+def _after_preposition(text: str, start: int, tokens: _Tokens) -> bool:
     """Whether a preposition governs the name at ``start``, across determiners and modifiers:
     "in Aleppo", "in rural Idlib", "in rebel-held eastern Ghouta", "for the Middle East"."""
     pos = start
     for _ in range(5):
-        prev = tok_ending.get(len(text[:pos].rstrip()))
+        end = pos
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        prev = tokens.ending(end)
         if prev is None:
             return False
         if prev.tag_ in ("IN", "TO") or prev.lower_ in _PREPOSITIONS:
@@ -269,14 +296,18 @@ class Recognizer:
             if doc.text[s.end: s.end + 1] == " " and nxt and nxt[0].isalpha() and nxt[0].islower() \
                     and nxt[0] not in _FUNCTION_WORDS:
                 modifiers.add(s.start)
-        return Recognition(out, demonyms, modifiers, self._speakers(doc, out, self.rules.government_verbs),
-                           self._persons(doc, out, modifiers))
+        tokens = _Tokens(doc.spacy_doc) if doc.spacy_doc is not None and out else None
+        return Recognition(out, demonyms, modifiers,
+                           self._speakers(doc, out, self.rules.government_verbs, tokens),
+                           self._persons(doc, out, modifiers, tokens))
 
-    def _persons(self, doc: Document, spans: list[Span], modifiers: set[int]) -> set[int]:
+    def _persons(
+        self, doc: Document, spans: list[Span], modifiers: set[int], tokens: _Tokens | None
+    ) -> set[int]:
         """Spans a verb of speech introduces ("says X", "according to X") or that speak ("X notes");
         not a name that modifies what follows ("according to Chicago police", "said Hawaii's
         growth", "said Suffolk City chief of detectives")."""
-        out = self._speakers(doc, spans, self.rules.speech_verbs)
+        out = self._speakers(doc, spans, self.rules.speech_verbs, tokens)
         for s in spans:
             if s.start in modifiers or _NAME_GOES_ON.match(doc.text, s.end):
                 continue
@@ -284,17 +315,16 @@ class Recognizer:
                 out.add(s.start)
         return out
 
-    def _speakers(self, doc: Document, spans: list[Span], verbs: frozenset[str]) -> set[int]:
+    def _speakers(
+        self, doc: Document, spans: list[Span], verbs: frozenset[str], tokens: _Tokens | None
+    ) -> set[int]:
         """Spans that are the subject of a verb of government action or speech: the span (with the
         names coordinated with it: "Moscow and Damascus", "Ankara, Tehran and Moscow"), then at
         most three auxiliaries, adverbs or particles, then a finite verb (or a participle after
         "has"/"had", an infinitive after a modal) whose lemma is listed.  Tags only; no parse."""
-        sdoc = doc.spacy_doc
-        if sdoc is None or not verbs or not spans:
+        if tokens is None or not verbs or not spans:
             return set()
         by_start = {s.start: s for s in spans}
-        tok_at = {t.idx: t for t in sdoc}
-        tok_ending = {t.idx + len(t.text): t for t in sdoc}
         out: set[int] = set()
         i = 0
         while i < len(spans):
@@ -308,10 +338,10 @@ class Recognizer:
             i += len(chain)
             # a subject, not the object of a preposition: "activists in Aleppo said" is no Aleppo
             # speaking
-            if _after_preposition(doc.text, chain[0].start, tok_ending):
+            if _after_preposition(doc.text, chain[0].start, tokens):
                 continue
             m = _SPACE.match(doc.text, chain[-1].end)
-            tok = tok_at.get(m.end()) if m else None
+            tok = tokens.at(m.end()) if m else None
             if tok is not None and _governs(tok, verbs):
                 out.update(s.start for s in chain)
         return out
