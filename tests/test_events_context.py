@@ -162,3 +162,12 @@ def test_a_dateline_with_country_and_date_and_a_long_victim_phrase() -> None:
     assert len(bombs) == 1
     assert bombs[0].location == "Ansongo" and bombs[0].event_date == dt.date(2022, 5, 11)
     assert bombs[0].fatalities == 8
+
+
+def test_a_death_toll_told_across_a_long_clause() -> None:
+    doc = analyze(
+        "The death toll from the drone strikes on a crowded livestock market in the town of Gwoza in Borno "
+        "state on Tuesday has risen to 14 civilians, including two children, medics said on Wednesday."
+    )
+    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].fatalities == 14
