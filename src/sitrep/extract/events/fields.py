@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.extract.events.lexicon import Lexicon, parse_number
-from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION
+from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION, seat_of_government
 from sitrep.records import Claim, Document, PlaceMention, Sentence, TimeExpression
 
 # words before a toponym that attach it to the event ("in", "near", "outside")
@@ -148,7 +148,6 @@ def dateline_place(text: str, p: PlaceMention) -> bool:
     return in_dateline(text, p.start, p.end)
 
 
-_SEAT_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PPLC"})
 # words before a place that make it where something happened ("in", "across northern", "near")
 _LOCATIVE = re.compile(
     r"\b(?:in|inside|into|across|throughout|near|outside|at|around|within|over|towards?|on|hit|struck|"
@@ -163,8 +162,7 @@ _STATUS = re.compile(
 
 
 def _seat(p: PlaceMention) -> bool:
-    place = p.place
-    return bool(place and place.feature_code and place.feature_code.upper() in _SEAT_CODES)
+    return p.place is not None and seat_of_government(p.place)
 
 
 def _locative(text: str, p: PlaceMention) -> bool:

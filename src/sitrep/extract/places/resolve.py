@@ -165,7 +165,8 @@ SPEAKER_RELATION = "speaker"
 _SEAT_CODES = frozenset({"PCLI", "PCL", "PCLD", "PCLF", "PCLS", "PCLIX", "PPLC"})
 
 
-def _seat_of_government(place: Place) -> bool:
+def seat_of_government(place: Place) -> bool:
+    """A country or a national capital: a name that can stand for a government."""
     return bool(place.feature_code and place.feature_code.upper() in _SEAT_CODES)
 
 
@@ -294,7 +295,7 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
             if s.start in recognition.speaker_spans or s.start in recognition.person_spans:
                 # a name that speaks or acts is the seat of a government when it names one exactly
                 # ("Moscow warns ...": the capital, not a Moscow of a country the text mentions)
-                seats = [t for t in final if _seat_of_government(t[2].place) and t[2].similarity >= EXACT]
+                seats = [t for t in final if seat_of_government(t[2].place) and t[2].similarity >= EXACT]
                 if seats:
                     score, why, best = seats[0]
             if ctx.foreign(best):
@@ -308,7 +309,7 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
             pm.place = best.place
             pm.geo_precision, pm.relation = _precision(doc, s, best.place, rules)
             if (s.start in recognition.speaker_spans or s.start in recognition.person_spans) and \
-                    _seat_of_government(best.place):
+                    seat_of_government(best.place):
                 pm.relation = GOVERNMENT_RELATION
             pm.score = round(score, 3)
             pm.is_focus_country = bool(ctx.focus and best.place.iso2 == ctx.focus)
