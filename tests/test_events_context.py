@@ -10,7 +10,7 @@ from sitrep.extract.actors import load_dictionary
 from sitrep.extract.events.build import own_forces
 from sitrep.options import Options
 from sitrep.pipeline import analyze_articles
-from sitrep.records import Article, Document
+from sitrep.records import Article, Document, Event
 
 OPTS = Options(progress=False)
 
@@ -18,6 +18,10 @@ OPTS = Options(progress=False)
 def analyze(text: str, day: dt.date = dt.date(2022, 5, 12)) -> Document:
     art = Article(id="c1", text=text, date=day, source="Wire", date_source="jsonl")
     return analyze_articles([art], OPTS)[0]
+
+
+def of_type(doc: Document, sub_event_type: str) -> list[Event]:
+    return [e for e in doc.events if e.sub_event_type == sub_event_type]
 
 
 def test_generic_forces_phrase_is_the_countrys_own_forces_entry() -> None:
@@ -37,7 +41,7 @@ def test_unnamed_warplanes_and_named_jets_are_one_strike() -> None:
         "Warplanes bombed a bakery in the town of Saraqeb in Idlib province on Tuesday, killing four "
         "civilians, rescuers said. Residents said the raids were carried out by Syrian government jets."
     )
-    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    strikes = of_type(doc, "Air/drone strike")
     assert len(strikes) == 1
     assert strikes[0].actor1 == "Military Forces of Syria (2000-)"
     assert strikes[0].fatalities == 4
@@ -49,7 +53,7 @@ def test_the_date_of_the_triggers_own_clause_wins_over_a_nearer_one() -> None:
         "Government forces have stepped up a ground offensive in recent weeks, and artillery shells hit "
         "the town of Maarat al-Numan on Tuesday, the monitor said."
     )
-    shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    shelling = of_type(doc, "Shelling/artillery/missile attack")
     assert shelling and shelling[0].event_date == dt.date(2022, 5, 10)
 
 
@@ -67,7 +71,7 @@ def test_victims_added_with_also_are_another_incident_of_the_same_kind() -> None
         "Air strikes killed 11 people in the town of Saraqeb on Thursday, medics said. The death toll from "
         "the air strikes on Saraqeb later rose to 14, the monitor said."
     )
-    strikes = [e for e in one.events if e.sub_event_type == "Air/drone strike"]
+    strikes = of_type(one, "Air/drone strike")
     assert len(strikes) == 1
 
 
@@ -121,7 +125,7 @@ def test_a_dateline_kept_after_a_flattened_headline_is_still_a_dateline() -> Non
         "Rebels shell army posts in Hama Related stories MOSCOW (Sputnik) Rebels shelled army positions "
         "in the north of Hama province on Tuesday, the monitor said."
     )
-    shelling = [e for e in doc.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    shelling = of_type(doc, "Shelling/artillery/missile attack")
     assert shelling and all(e.location != "Moscow" and e.country == "Syria" for e in shelling)
 
 
@@ -146,8 +150,8 @@ def test_the_coalition_is_the_one_that_fights_in_the_articles_country() -> None:
         "RAQQA, Syria (Wire) - Coalition jets struck a fuel depot near the city of Raqqa on Sunday, "
         "killing three workers, officials said."
     )
-    (y,) = [e for e in yemen.events if e.sub_event_type == "Air/drone strike"]
-    (s,) = [e for e in syria.events if e.sub_event_type == "Air/drone strike"]
+    (y,) = of_type(yemen, "Air/drone strike")
+    (s,) = of_type(syria, "Air/drone strike")
     assert y.actor1 == "Military Forces of Saudi Arabia (2015-)"
     assert s.actor1 == "Operation Inherent Resolve"
 
@@ -158,7 +162,7 @@ def test_a_dateline_with_country_and_date_and_a_long_victim_phrase() -> None:
         "GAO, Mali, May 12 (Wire) - Eight soldiers of the Malian army's special forces battalion were killed "
         "on Wednesday when a roadside bomb hit their convoy near the town of Ansongo, officials said."
     )
-    bombs = [e for e in doc.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    bombs = of_type(doc, "Remote explosive/landmine/IED")
     assert len(bombs) == 1
     assert bombs[0].location == "Ansongo" and bombs[0].event_date == dt.date(2022, 5, 11)
     assert bombs[0].fatalities == 8
@@ -169,5 +173,5 @@ def test_a_death_toll_told_across_a_long_clause() -> None:
         "The death toll from the drone strikes on a crowded livestock market in the town of Gwoza in Borno "
         "state on Tuesday has risen to 14 civilians, including two children, medics said on Wednesday."
     )
-    strikes = [e for e in doc.events if e.sub_event_type == "Air/drone strike"]
+    strikes = of_type(doc, "Air/drone strike")
     assert strikes and strikes[0].fatalities == 14
