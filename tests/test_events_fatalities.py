@@ -56,6 +56,20 @@ def test_a_part_of_a_total_is_used_only_without_the_total() -> None:
     assert f.value == 4 and f.partial
 
 
+def test_a_part_of_the_dead_is_no_toll_and_is_never_lent() -> None:
+    (f,) = find_fatalities(Sentence(0, 0, 40, "Three of the dead were women, they said."), load_lexicon())
+    assert f.value == 3 and f.partial
+    assert _tolls("Two of those killed were aid workers, and 14 people died in all.") == [14]
+    doc = build(
+        "A car bomb exploded at a busy market in Beledweyne on Tuesday, killing six people."
+        " Two of the dead were children.",
+        times=[("Tuesday", TUESDAY)],
+    )
+    (ev,), _ = run(doc)
+    # not a second, disagreeing figure of the same event
+    assert ev.fatalities == 6 and not ev.conflicts.get("fatalities")
+
+
 def test_figures_that_count_something_else_are_no_toll() -> None:
     # a number before an article opens no victims phrase ("Updated 312 At least six ...")
     assert _tolls("Updated 312 At least six people were killed in Kabul.") == [6]

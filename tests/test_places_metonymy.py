@@ -99,3 +99,25 @@ def test_names_introduced_by_a_place_noun_are_places_even_as_ner_persons() -> No
     assert got["Khan Sheikhoun"].place is not None and got["Khan Sheikhoun"].place.iso2 == "SY"
     assert got["Kafr Zita"].place is not None and got["Kafr Zita"].place.iso2 == "SY"
     assert "Omar Hassan" not in got  # a person not introduced by a place noun stays a person
+
+
+def test_names_after_a_preposition_of_place_are_places_even_as_ner_persons() -> None:
+    text = (
+        "A rocket hit a school in Maaret al-Numan on Friday. Jets struck near Khan Sheikhoun. "
+        "Thousands rallied in Bashar al-Assad's honour. Omar Hassan said so."
+    )
+    doc = make_doc(
+        text,
+        [
+            ("Maaret al-Numan", "PERSON"),
+            ("Friday", "DATE"),
+            ("Khan Sheikhoun", "PERSON"),
+            ("Bashar al-Assad", "PERSON"),
+            ("Omar Hassan", "PERSON"),
+        ],
+    )
+    got = by_text(resolve_places(doc, OPTS))
+    assert got["Maaret al-Numan"].place is not None and got["Maaret al-Numan"].place.iso2 == "SY"
+    assert got["Khan Sheikhoun"].place is not None and got["Khan Sheikhoun"].place.iso2 == "SY"
+    # a possessive after the name makes it a person's; no preposition of place, a person
+    assert "Bashar al-Assad" not in got and "Omar Hassan" not in got

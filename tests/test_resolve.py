@@ -14,6 +14,7 @@ from sitrep.resolve import (
     Constraints,
     ResolveStats,
     explain,
+    merge_reports,
     resolve,
 )
 from tests.resolve_helpers import report
@@ -275,3 +276,23 @@ def test_a_pair_needs_a_place_or_a_day() -> None:
         ev.country = "Syria"  # only the country is known: blocked on (country, day)
     assert len(resolve([a, b])) == 2  # no place on either side and a day inside a month
     assert len(resolve([a, c])) == 1  # the same day is an anchor
+
+
+def test_attackers_outlets_confuse_do_not_split_one_strike() -> None:
+    # the same raid on the same town and day, one outlet naming Russian jets, the other Syrian ones
+    russian = report("a-1", "a", "2022-03-02", "Air/drone strike", "Tel Tamer", fatalities=12,
+                     actor1="Military Forces of Russia (2000-)", actor2="Civilians (Syria)",
+                     notes="Russian warplanes struck the market in Tel Tamer. Fatalities: 12.")
+    syrian = report("b-1", "b", "2022-03-02", "Air/drone strike", "Tel Tamer", fatalities=9,
+                    actor1="Military Forces of Syria (2000-)", actor2="Civilians (Syria)",
+                    notes="Syrian government jets hit a market in Tel Tamer. Fatalities: 9.")
+    (merged,) = resolve([russian, syrian])
+    ev = merge_reports(merged.event_id, [russian, syrian])
+    assert {e["value"] for e in ev.conflicts["actor1"]} == {
+        "Military Forces of Russia (2000-)", "Military Forces of Syria (2000-)"}
+    assert ev.fatalities == 9 and "Fatalities: 9 (the lowest reported)." in ev.notes
+    # actors outside the confusable groups stay a mismatch
+    rebels = report("c-1", "c", "2022-03-02", "Air/drone strike", "Tel Tamer",
+                    actor1="Hayat Tahrir al-Sham", actor2="Civilians (Syria)",
+                    notes="A drone launched by rebels hit a market in Tel Tamer.")
+    assert len(resolve([russian, rebels])) == 2

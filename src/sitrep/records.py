@@ -159,7 +159,7 @@ class ActorMention:
     inter: int | None = None  # ACLED inter code 1..8
     group: str | None = None  # actor group / class, e.g. "rebel", "state", "external"
     country: str | None = None
-    source: str = "dictionary"  # "dictionary" | "ner"
+    source: str = "dictionary"  # "dictionary" | "ner" | "country" (a country named as who acts)
     territory: bool = False  # "IS-held", "rebel-controlled": who holds a place, never who acts
 
 

@@ -39,6 +39,14 @@ def type_score(a: Profile, b: Profile, opts: ResolveOptions) -> float | None:
     return None
 
 
+def _confusable_group(name: str, opts: ResolveOptions) -> str:
+    """The actor's group of names outlets confuse (as a key), else the name itself."""
+    for i, group in enumerate(opts.confusable_actors):
+        if any(part in name for part in group):
+            return f"\x00group{i}"
+    return name
+
+
 def actor_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
     if not a.actors or not b.actors:
         return opts.actors_missing
@@ -46,7 +54,15 @@ def actor_score(a: Profile, b: Profile, opts: ResolveOptions) -> float:
     if not shared and not (a.paired or b.paired):
         return opts.actors_unpaired  # each names one party: maybe the two sides of one fight
     # Jaccard: a report naming one of the other's two parties agrees only in part
-    return shared / len(a.actors | b.actors)
+    score = shared / len(a.actors | b.actors)
+    if score < 1.0 and opts.confusable_actors:
+        # "Russian warplanes" in one report, "Syrian government jets" in the other: the same
+        # attack told with the attacker mistaken, when nothing else differs
+        ga = {_confusable_group(n, opts) for n in a.actors}
+        gb = {_confusable_group(n, opts) for n in b.actors}
+        if ga == gb:
+            score = max(score, opts.actors_confusable)
+    return score
 
 
 def time_score(a: Profile, b: Profile, opts: ResolveOptions) -> tuple[float | None, float | None]:

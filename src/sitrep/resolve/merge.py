@@ -19,6 +19,7 @@ lists every member's value with its article id, outlet and report id, Event.tags
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -198,8 +199,22 @@ def merge_reports(
     return ev
 
 
+_FATALITIES_NOTE = re.compile(r"Fatalities: \d+\.")
+
+
 def _notes(ms: Sequence[Event], ev: Event, disagree: list[str]) -> str:
-    base = next((m.notes.strip() for m in ms if m.notes.strip()), "")
+    # the summary of the member that agrees most with the merged fields, so the note does not say
+    # "Fatalities: 12" over a merged (lowest) figure of 9
+    fields = ("fatalities", "actor1", "sub_event_type", "location", "event_date")
+
+    def agreement(m: Event) -> int:
+        return sum(getattr(m, f) == getattr(ev, f) for f in fields)
+
+    noted = [m for m in ms if m.notes.strip()]
+    base = max(noted, key=agreement).notes.strip() if noted else ""
+    if "fatalities" in disagree and ev.fatalities is not None:
+        # ACLED codes the lowest of conflicting figures: the note says which one it is
+        base = _FATALITIES_NOTE.sub(f"Fatalities: {ev.fatalities} (the lowest reported).", base)
     parts = [base] if base else []
     for f in disagree:
         seen: list[str] = []

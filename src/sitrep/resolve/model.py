@@ -94,6 +94,10 @@ class ResolveOptions:
     actors_missing: float
     actors_unpaired: float
     generic_actors: tuple[str, ...]
+    # groups of actor-name substrings outlets confuse for one another, and the score of a pair that
+    # differs only within a group
+    confusable_actors: tuple[tuple[str, ...], ...]
+    actors_confusable: float
     text_missing: float
     type: dict[str, float]
     compatible: dict[frozenset[str], float]
@@ -147,6 +151,10 @@ class ResolveOptions:
             actors_missing=float(data["actors"]["missing"]),
             actors_unpaired=float(data["actors"]["unpaired"]),
             generic_actors=tuple(str(g).lower() for g in data["actors"].get("generic", [])),
+            confusable_actors=tuple(
+                tuple(str(n).lower() for n in group) for group in data["actors"].get("confusable") or []
+            ),
+            actors_confusable=float(data["actors"].get("confusable_score", 0.0)),
             text_missing=float(data["text"]["missing"]),
             type=type_scores,
             compatible=compatible,

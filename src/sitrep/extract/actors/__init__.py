@@ -124,6 +124,20 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
             # the group; the descriptor does not stand for another one
             out[-1] = replace(prev, end=m.end, text=text[prev.start : m.end])
             continue
+        if (
+            not m.entry.descriptor
+            and prev is not None
+            and prev.start in descriptors
+            and d.identified_by is not None
+            and d.identified_by.fullmatch(text, prev.end, m.start)
+        ):
+            # "the fighters, believed to belong to the Islamic State West Africa Province": the
+            # descriptor is the group that identifies it (both mentions stay)
+            descriptors.discard(prev.start)
+            out[-1] = replace(
+                prev, actor=m.entry.name, inter=m.entry.inter, group=m.entry.group,
+                country=m.country or m.entry.country,
+            )
         entry = _resolve(m.entry, seen, d, focus)
         owner = _owner(out, text, m.start, d) if m.country is None else None
         if owner is not None and (m.entry.descriptor or m.entry.name in _GENERIC_FORCES):

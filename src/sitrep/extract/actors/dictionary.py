@@ -56,6 +56,9 @@ class ActorDictionary:
     _not_actors: re.Pattern[str] | None = None
     # "-held", "-controlled" right after a mention: it names who holds a place
     territory_suffix: re.Pattern[str] | None = None
+    # the words between a descriptor and the group that identifies it ("militants, believed to
+    # belong to X"): matched in full against the text between the two mentions
+    identified_by: re.Pattern[str] | None = None
 
     def get(self, name: str | None) -> ActorEntry | None:
         return self.entries.get(name) if name else None
@@ -197,6 +200,11 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
             d._not_actors = _bounded("|".join(not_actors), re.IGNORECASE, possessive=True)
     except re.error as exc:
         raise DataFileError(f"bad not_actors / ner_exclude entry: {exc}", item=ACTORS_FILE) from exc
+    identified = [str(x) for x in data.get("identified_by") or []]
+    if identified:
+        d.identified_by = re.compile(
+            rf"\s*,?\s*(?:{_alternation(identified)})\s+(?:the\s+)?", re.IGNORECASE
+        )
     suffixes = [str(x) for x in data.get("territory_suffixes") or []]
     if suffixes:
         d.territory_suffix = re.compile(rf"-(?:{_alternation(suffixes)})(?![\w])", re.IGNORECASE)

@@ -61,6 +61,7 @@ from sitrep.extract.events.roles import (
 from sitrep.extract.events.triggers import (
     ARMED_INTER,
     Candidate,
+    TriggerHit,
     find_hits,
     group_candidates,
     non_conflict_story,
@@ -149,6 +150,47 @@ def _reporting_subjects(
     return spans
 
 
+# a country after a comma qualifies the place before it ("in Gao, Mali")
+_QUALIFIER_BEFORE = re.compile(r"\w,\s*$")
+
+
+def _states(ctx: _Context, cand: Candidate) -> list[ActorMention]:
+    """The countries named in the candidate's sentence, each as its own forces ("Turkey shelled
+    Kurdish positions": Military Forces of Turkey), for a trigger of violence only: a country
+    that signs, arrests or protests is its government, not its army."""
+    entry = cand.entry
+    subs = [entry.sub_event_type] if entry.sub_event_type else [v for _k, v in entry.mapping]
+    if not all(s in ctx.lex.subtypes and ctx.lex.subtypes[s].violent for s in subs):
+        return []
+    out = []
+    text = ctx.doc.text
+    for p in ctx.doc.places:
+        if p.sentence_index != cand.sentence.index or p.place is None or p.place.feature_code != "PCLI":
+            continue
+        if F.in_dateline(text, p.start, p.end) or _QUALIFIER_BEFORE.search(
+            text, max(0, p.start - 3), p.start
+        ):
+            continue  # "TAIZ, Yemen —", "Gao, Mali": where the place is, not who acts
+        country = p.place.country
+        forces = ctx.actors.get(ctx.actors.forces_by_country.get(country or "", "Military forces"))
+        if not country or forces is None:
+            continue
+        out.append(
+            ActorMention(
+                start=p.start,
+                end=p.end,
+                text=p.text,
+                sentence_index=p.sentence_index,
+                actor=forces.name,
+                inter=forces.inter,
+                group=forces.group,
+                country=country,
+                source="country",
+            )
+        )
+    return out
+
+
 def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Roles:
     sent, hit = cand.sentence, cand.first
     if parse is not None:
@@ -163,6 +205,7 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             ctx.lex.place_nouns,
             ctx.rules.reporting_verbs,
             ctx.role_words,
+            _states(ctx, cand),
         )
         if roles.actor1 is None and roles.actor2 is None:
             reporters = _reporting_subjects(parse, sent.start, ctx.rules.reporting_verbs)
@@ -284,10 +327,19 @@ def _draft(
         if kind != cand.entry.object:
             return None
     if roles.actor2 is None:
-        # victims named anywhere after the trigger ("... killing 6 civilians")
+        # the dead of the sentence's toll ("... carried out an air strike, killing 12 al Shabaab
+        # fighters"), else victims named anywhere after the trigger ("... killing 6 civilians")
+        dead = [
+            a
+            for a in actors
+            if a is not roles.actor1
+            and a.start > hit.end
+            and not (roles.actor1 is not None and a.actor == roles.actor1.actor)
+            and any(hit.end <= s <= a.start < e for s, e in victims or [])
+        ]
         civ = [a for a in actors if a.inter == 7 and a.start > hit.start and a is not roles.actor1]
-        if civ:
-            roles.actor2 = civ[0]
+        if dead or civ:
+            roles.actor2 = (dead or civ)[0]
     sub_name = resolve_sub_type(cand, roles, lex, actors)
     if roles.actor1 is None:
         agent = _agent(ctx, sub_name, sent, hit.start, roles.actor2)
@@ -366,6 +418,26 @@ def _own_place(doc: Document, place: F.PlaceChoice | None, trigger_end: int) -> 
     return at < trigger_end or bool(_OWN_PLACE_GAP.fullmatch(doc.text, trigger_end, at))
 
 
+# between a toll and the event noun it names: "died in the fighting", "were killed during the clashes"
+_TOLL_OF = re.compile(r"\s+(?:in|during|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _named_by_toll(
+    built: list[tuple[Candidate, Draft]], lost: list[int], fats: list[F.Fatality], text: str
+) -> dict[int, F.Fatality]:
+    """Dropped violent candidates that a toll names right after its verb, with that toll."""
+    out: dict[int, F.Fatality] = {}
+    for f in fats:
+        for j in lost:
+            c, d = built[j]
+            if j in out or not d.sub.violent:
+                continue
+            if any(0 <= h.start - f.end <= 40 and _TOLL_OF.fullmatch(text, f.end, h.start) for h in c.hits):
+                out[j] = f
+                break
+    return out
+
+
 def _assign_fatalities(winners: list[Candidate], fats: list[F.Fatality]) -> dict[int, F.Fatality]:
     """Each reported toll in a sentence part goes to the one event of that part nearest to it."""
     out: dict[int, F.Fatality] = {}
@@ -416,7 +488,7 @@ def _lend_tolls(ctx: _Context, kept: list[Draft], orphans: list[tuple[Sentence, 
                 for t in dated
             )
             if len(near) == 1 and d.sub.violent and ev.fatalities is None and same_time:
-                set_fatalities(d, doc, fat, note="reported death figure, in an adjacent sentence")
+                set_fatalities(d, doc, fat, note=f"reported death figure, {F.LENT_TOLL_NOTE}")
             break
 
 
@@ -464,21 +536,29 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     orphans: list[tuple[Sentence, F.Fatality]] = []
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     story_context = non_conflict_story(lead, [a for v in ctx.by_sentence.values() for a in v], ctx.lex)
-    plans: list[tuple[Sentence, list[ActorMention], list[list[Candidate]], bool]] = []
+    # per sentence: its actors, its parts (candidates, the generic hits they outrank, the part's
+    # span) and whether a parse is worth its cost
+    Part = tuple[list[Candidate], list[TriggerHit], tuple[int, int]]
+    plans: list[tuple[Sentence, list[ActorMention], list[Part], bool]] = []
     for sent in doc.sentences:
         actors = ctx.by_sentence.get(sent.index, [])
         parts = []
         for seg in F.segments(doc, sent):
             seg_actors = [a for a in actors if seg.start <= a.start < seg.end]
-            found, _support = group_candidates(
-                sent, find_hits(seg, seg_actors, ctx.lex, story_context), (seg.start, seg.end)
-            )
+            # a word of the dateline ("MOPTI, Mali (Sahel Dispatch) -") names the outlet, no event
+            hits = [
+                h
+                for h in find_hits(seg, seg_actors, ctx.lex, story_context)
+                if not F.in_dateline(doc.text, h.start, h.end)
+            ]
+            found, support = group_candidates(sent, hits, (seg.start, seg.end))
             if found:
-                parts.append(found)
+                parts.append((found, support, (seg.start, seg.end)))
         if not parts:
             # a toll told in a sentence of its own ("Twelve people died in the blast.")
             # (no number needed: "A woman was killed." counts one)
-            own = F.find_fatalities(sent, ctx.lex)
+            # (a part of the dead, "Two of the dead were children", is no toll to lend)
+            own = [f for f in F.find_fatalities(sent, ctx.lex) if not f.partial]
             if own:
                 orphans.append((sent, min(own, key=lambda f: f.start)))
             continue
@@ -499,15 +579,30 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
             if not any(rx.search(doc.text[max(sent.start, f.start - 80) : f.start]) for rx in tolls_bg)
         ]
         attributed_only = bool(fatalities)
-        for cands in parts:
+        for cands, support, seg_span in parts:
             victims = [f.victims for f in fatalities]
             drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in cands]
             built = [(c, d) for c, d in drafts if d is not None]
-            keep, _lost = select([(c, d.event.modality == MODALITY_ASSERTED) for c, d in built])
+            if not built and support:
+                # the specific triggers did not hold ("stormed a police post" takes no place, so it
+                # is no takeover): the generic ones they outranked ("killing four policemen") speak
+                generic, _none = group_candidates(sent, support, seg_span)
+                drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in generic]
+                built = [(c, d) for c, d in drafts if d is not None]
+            keep, lost = select([(c, d.event.modality == MODALITY_ASSERTED) for c, d in built])
             winners = [built[i] for i in keep]
+            # a toll told of an event the sentence names after it ("23 fighters died in the
+            # fighting, which began with heavy shelling") is that event's, though a stronger
+            # trigger won the sentence: the named event is kept with its toll, the winner takes none
+            named = _named_by_toll(built, lost, fatalities, doc.text)
+            for j, f in named.items():
+                winners.append(built[j])
+                set_fatalities(built[j][1], doc, f)
+            own = [f for f in fatalities if not any(f is g for g in named.values())]
             # a death toll belongs to a violent event ("forces ... deploy air power" takes none)
-            violent = [(c, d) for c, d in winners if d.sub.violent] or winners
-            fats = _assign_fatalities([c for c, _ in violent], fatalities)
+            violent = [(c, d) for c, d in winners if d.sub.violent and not any(d is built[j][1] for j in named)]
+            violent = violent or [(c, d) for c, d in winners if not any(d is built[j][1] for j in named)]
+            fats = _assign_fatalities([c for c, _ in violent], own)
             for i, (_c, d) in enumerate(violent):
                 if i in fats:
                     set_fatalities(d, doc, fats[i])

@@ -161,6 +161,20 @@ _STATUS = re.compile(
 )
 
 
+# a place named as a direction or a destination, not where something happened ("withdrew towards
+# the border with Burkina Faso", "residents fled to Boni")
+_DIRECTION = re.compile(
+    r"(?:\b(?:border|borders|frontier|boundary)\s+with|\b(?:towards?|fled(?:\s+\w+)?\s+(?:to|towards?|into)|"
+    r"flee(?:ing)?\s+(?:to|towards?|into)|heading\s+(?:to|for|towards?)|headed\s+(?:to|for|towards?))"
+    r"(?:\s+the\s+(?:border|borders|frontier)\s+with)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _direction(text: str, p: PlaceMention) -> bool:
+    return bool(_DIRECTION.search(text, max(0, p.start - 60), p.start))
+
+
 def _seat(p: PlaceMention) -> bool:
     return p.place is not None and seat_of_government(p.place)
 
@@ -185,6 +199,9 @@ def choose_place(
     # the United States", "trained by Washington", "Daesh (outlawed in Russia)") is an actor, never
     # the event's place; the event's place is then looked for nearby
     places = [p for p in places if not _seat(p) or _locative(text, p) or dateline_place(text, p)]
+    # a direction or a destination ("towards the border with Burkina Faso", "fled to Boni") is not
+    # where the event happened
+    places = [p for p in places if not _direction(text, p)]
     in_sent = [p for p in places if p.sentence_index == sentence.index and lo <= p.start < hi]
     # "AMMAN (Wire) - ... clashed around Kafr Nabudah in Hama province": the dateline names where
     # the reporter files from; it is the event's place only when the sentence names no other
@@ -413,6 +430,10 @@ def _coordinated(
         return None
     value = _value(b.group("n"), lex)
     return (value, b_start, v_end) if value is not None else None
+
+
+# the provenance note of a toll lent from a sentence that reports it without an event of its own
+LENT_TOLL_NOTE = "in an adjacent sentence"
 
 
 def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:

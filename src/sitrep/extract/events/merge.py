@@ -22,7 +22,8 @@ from sitrep.errors import DataFileError
 from sitrep.extract.events import fields as F
 from sitrep.extract.events.build import PLACE_FIELDS, Draft, event_id, set_interaction
 from sitrep.extract.events.lexicon import TRIGGERS_FILE, SubType
-from sitrep.records import Document, Evidence
+from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION
+from sitrep.records import Document, Event, Evidence
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,18 @@ class MergeRules:
     # descriptor actor ("Islamist militants", from "jihadists") -> the groups it may stand for
     # (actors.yaml `refers_to`): for folding, the vague name is the same side as one of those
     vague: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # sub-types whose two sides have no direction (an armed clash told from either side): two
+    # mentions with the sides swapped are one event
+    symmetric: frozenset[str] = frozenset()
+    # descriptors too vague to make two mentions one event by standing for a group ("gunmen",
+    # "terrorists": anyone), though they still fold by `same` in merge_precedence
+    too_vague: frozenset[str] = frozenset()
+
+    def same_side(self, a: str | None, b: str | None) -> bool:
+        """``same``, but never through a descriptor listed in ``too_vague``."""
+        if a in self.too_vague or b in self.too_vague:
+            return bool(a and b) and a == b
+        return self.same(a, b)
 
     def same(self, a: str | None, b: str | None) -> bool:
         return bool(a and b) and (
@@ -78,7 +91,9 @@ def build_merge_rules(raw: Mapping[str, Any]) -> MergeRules:
             cues.append(re.compile(str(c), re.IGNORECASE))
         except re.error as exc:
             raise DataFileError(f"bad regex in separate_cues: {c!r}: {exc}", item=TRIGGERS_FILE) from exc
-    return MergeRules(tuple(rules), tuple(cues))
+    symmetric = frozenset(str(x) for x in raw.get("symmetric_sides") or [])
+    too_vague = frozenset(str(x) for x in raw.get("too_vague_to_merge") or [])
+    return MergeRules(tuple(rules), tuple(cues), symmetric=symmetric, too_vague=too_vague)
 
 
 @functools.lru_cache(maxsize=8)
@@ -92,8 +107,13 @@ def load_merge_rules(data_dirs: tuple[str, ...] = ()) -> MergeRules:
 _PLACE_RANK = {"sentence": 0, "paragraph": 1, "document": 2, None: 3}
 
 
-def _actors_ok(a: str | None, b: str | None, a_implied: bool, b_implied: bool) -> bool:
-    return a is None or b is None or a == b or a_implied or b_implied
+def _actors_ok(
+    a: str | None, b: str | None, a_implied: bool, b_implied: bool, rules: MergeRules | None = None
+) -> bool:
+    # a descriptor ("militants") is the same side as a group it may stand for ("ISWAP")
+    if a is None or b is None or a == b or a_implied or b_implied:
+        return True
+    return rules is not None and rules.same_side(a, b)
 
 
 def _places_ok(x: Draft, y: Draft) -> bool:
@@ -123,14 +143,70 @@ def _dates_ok(x: Draft, y: Draft) -> bool:
     return ex.event_date <= y_end and ey.event_date <= x_end
 
 
-def compatible(x: Draft, y: Draft) -> bool:
-    return (
-        x.event.sub_event_type == y.event.sub_event_type
-        and _actors_ok(x.actor1_name, y.actor1_name, x.actor1_implied, y.actor1_implied)
-        and _actors_ok(x.actor2_name, y.actor2_name, x.actor2_implied, y.actor2_implied)
-        and _places_ok(x, y)
-        and _dates_ok(x, y)
+def compatible(x: Draft, y: Draft, rules: MergeRules | None = None, doc: Document | None = None) -> bool:
+    return _match(x, y, rules, doc) is not None
+
+
+def _match(x: Draft, y: Draft, rules: MergeRules | None = None, doc: Document | None = None) -> str | None:
+    """How ``y`` is the same event as ``x``: "same" (sides as they are), "swap" (sides swapped, for
+    a sub-type without direction: "militants attacked the base ... troops repelled the attack"),
+    or None."""
+    if not (x.event.sub_event_type == y.event.sub_event_type and _places_ok(x, y) and _dates_ok(x, y)):
+        return None
+    if _actors_ok(x.actor1_name, y.actor1_name, x.actor1_implied, y.actor1_implied) and _actors_ok(
+        x.actor2_name, y.actor2_name, x.actor2_implied, y.actor2_implied
+    ):
+        return "same"
+    if rules is None or not _told_at_one_place(x, y, doc):
+        # a descriptor matching a group, or sides told the other way round, is weaker evidence:
+        # only when the two mentions do not name two places ("terrorists" shelling Aleppo and
+        # "Jaish al-Fateh" shelling Adra are two incidents; "the fighters ... exchanged fire" after
+        # "militants attacked a base near Gubio" is the same one)
+        return None
+    if _actors_ok(x.actor1_name, y.actor1_name, x.actor1_implied, y.actor1_implied, rules) and _actors_ok(
+        x.actor2_name, y.actor2_name, x.actor2_implied, y.actor2_implied, rules
+    ):
+        return "same"
+    if (
+        x.event.sub_event_type in rules.symmetric
+        and _actors_ok(x.actor1_name, y.actor2_name, x.actor1_implied, y.actor2_implied, rules)
+        and _actors_ok(x.actor2_name, y.actor1_name, x.actor2_implied, y.actor1_implied, rules)
+    ):
+        return "swap"
+    return None
+
+
+def _names_a_place(d: Draft, doc: Document | None) -> bool:
+    """The mention's own sentences name a place, resolved or not (so a place taken from the
+    paragraph or the article is not where it happened)."""
+    if d.place_level == "sentence":
+        return True
+    if doc is None:
+        return True
+    sents = {e.sentence_index for e in d.event.evidence}
+    return any(
+        p.sentence_index in sents
+        and p.relation not in _NOT_LOCATIONS
+        # a name inside an actor's name ("Islamic State West Africa Province") is no place
+        and not any(a.start <= p.start and p.end <= a.end for a in doc.actors)
+        for p in doc.places
     )
+
+
+_NOT_LOCATIONS = (GOVERNMENT_RELATION, SPEAKER_RELATION)
+
+
+def _told_at_one_place(x: Draft, y: Draft, doc: Document | None) -> bool:
+    """The two mentions do not name two places: one of them names none, or both name the same
+    place (not one within the other: "terrorists" shelling Aleppo and "Nusra terrorists" shelling
+    two towns of its province are two attacks)."""
+    nx, ny = _names_a_place(x, doc), _names_a_place(y, doc)
+    if not (nx and ny):
+        return True
+    ex, ey = x.event, y.event
+    if x.place_level != "sentence" or y.place_level != "sentence" or not ex.location or not ey.location:
+        return False
+    return ex.location == ey.location
 
 
 _DATE_FIELDS = ("event_date", "event_date_end", "time_precision", "relative_date")
@@ -172,9 +248,13 @@ def absorb(into: Draft, other: Draft) -> None:
                 setattr(a, k, getattr(b, k))
                 a.provenance[k] = list(b.provenance.get(k, []))
     if b.fatalities is not None:
-        if a.fatalities is None:
+        if a.fatalities is None or (_lent_toll(a) and not _lent_toll(b)):
             a.fatalities = b.fatalities
             a.provenance["fatalities"] = list(b.provenance.get("fatalities", []))
+        elif _lent_toll(b):
+            # a figure lent from a sentence without an event ("We pulled two bodies from one
+            # house") is a guess at this event's toll; the event's own figure stands
+            pass
         elif a.fatalities != b.fatalities:
             a.conflicts.setdefault(
                 "fatalities",
@@ -192,6 +272,12 @@ def absorb(into: Draft, other: Draft) -> None:
     into.weight = max(into.weight, other.weight)
     if other.roles_method == "parse":
         into.roles_method = "parse"
+
+
+def _lent_toll(ev: Event) -> bool:
+    """The event's toll was lent from a sentence of its own (``_lend_tolls``), not read with it."""
+    notes = [p.note for p in ev.provenance.get("fatalities", [])]
+    return bool(notes) and all(F.LENT_TOLL_NOTE in n for n in notes)
 
 
 def _consequence_of(d: Draft, kept: Draft, consequences: dict[str, frozenset[str]]) -> bool:
@@ -417,8 +503,13 @@ def merge_drafts(
     out: list[Draft] = []
     for d in drafts:
         for kept in out:
-            if compatible(kept, d) and not _more_victims(kept, d, doc):
+            how = _match(kept, d, rules, doc)
+            if how is not None and not _more_victims(kept, d, doc):
+                if how == "swap":
+                    _swap_sides(d)
                 absorb(kept, d)
+                if rules is not None:
+                    _prefer_named_group(kept, d, rules)
                 break
         else:
             causes = [k for k in out if consequences and _consequence_of(d, k, consequences)]
@@ -509,6 +600,14 @@ def confidence(d: Draft) -> float:
 
 def finalize(d: Draft, doc: Document) -> None:
     ev = d.event
+    if ev.actor1 and ev.actor1 == ev.actor2:
+        # one actor on both sides ("the army" and "regime forces" after mentions were merged): an
+        # event has two different sides or one; the second slot stays empty
+        ev.actor2 = ev.inter2 = None
+        d.actor2_name, d.actor2_label = None, None
+        ev.provenance.pop("actor2", None)
+        ev.provenance.pop("inter2", None)
+        set_interaction(ev, doc)
     ev.notes = _note(d)
     ev.confidence = confidence(d)
     aid = doc.article.id

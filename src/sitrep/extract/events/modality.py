@@ -74,11 +74,19 @@ def _child_cue(child: Any, cues: dict[str, Any], first: bool) -> bool:
     return first and dep == "det" and low in cues["dets"]
 
 
+# particles that turn a verb of intention into one of action ("call in", "call up")
+_DONE_PARTICLES = frozenset({"in", "up"})
+
+
 def _head_cue(node: Any, cues: dict[str, Any]) -> bool:
     """A governing verb or noun that marks modality: "prepare (for)", "plans (for)"."""
     lemma = node.lemma_.lower()
     if node.pos_ in ("VERB", "AUX"):
-        return lemma in cues["verbs"]
+        # "called in air support", "ordered up reinforcements": a phrasal verb that did something
+        return lemma in cues["verbs"] and not any(
+            c.lower_ in _DONE_PARTICLES and (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == node.i + 1))
+            for c in node.children
+        )
     return node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]
 
 
@@ -100,6 +108,10 @@ def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
             break
         head = node.head
         if head is node or node.dep_ in _CLAUSE_EDGE:
+            break
+        if node.dep_ == "conj" and any(c.dep_ in _SUBJECT for c in node.children):
+            # a clause of its own with its own subject ("... called in air support and that
+            # helicopters struck the attackers"): the first clause's verb does not govern it
             break
         if head.lemma_.lower() in rules.reporting_verbs and node.dep_ in ("ccomp", "xcomp", "dobj", "conj"):
             break

@@ -39,6 +39,7 @@ class RoleWords:
     cause_marks: frozenset[str] = frozenset()
     event_heads: frozenset[str] = frozenset()
     defender_verbs: frozenset[str] = frozenset()
+    opponent_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -58,6 +59,7 @@ def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
         cause_marks=words("cause_marks"),
         event_heads=words("event_heads"),
         defender_verbs=words("defender_verbs"),
+        opponent_verbs=words("opponent_verbs"),
     )
 
 
@@ -82,18 +84,23 @@ class _Index:
         actors: list[ActorMention],
         places: list[PlaceMention],
         words: RoleWords | None = None,
+        states: list[ActorMention] | None = None,
     ):
         self.words = words or RoleWords()
         self.not_agents: list[ActorMention] = []  # left out of an agent phrase by agent_in
         self.actor_tokens: list[tuple[set[int], ActorMention]] = []
+        # countries named as who acts ("Turkey shelled ...", "air strikes by Russia"): agents only,
+        # never a target ("strikes on Syria" names a place)
+        self.state_tokens: list[tuple[set[int], ActorMention]] = []
         self.place_tokens: set[int] = set()
         # token character spans once: creating spaCy Token objects per mention is the slow part
         spans = [(t.i, t.idx, t.idx + len(t.text)) for t in parse]
-        for a in actors:
-            lo, hi = a.start - base, a.end - base
-            toks = {i for i, s, e in spans if s < hi and e > lo}
-            if toks:
-                self.actor_tokens.append((toks, a))
+        for pool, mentions in ((self.actor_tokens, actors), (self.state_tokens, states or [])):
+            for a in mentions:
+                lo, hi = a.start - base, a.end - base
+                toks = {i for i, s, e in spans if s < hi and e > lo}
+                if toks:
+                    pool.append((toks, a))
         for p in places:
             lo, hi = p.start - base, p.end - base
             self.place_tokens |= {i for i, s, e in spans if s < hi and e > lo}
@@ -114,15 +121,26 @@ class _Index:
                     blocked |= {x.i for x in c.subtree}
                 else:
                     stack.append(c)
-        found = self.actor_in(tok, exclude=blocked)
+        # the closest of actors and countries: "strikes by regime ally Russia" is Russia acting
+        pool = self.actor_tokens + self.state_tokens if self.state_tokens else None
+        found = self.actor_in(tok, exclude=blocked, pool=pool)
         self.not_agents += [a for toks, a in self.actor_tokens if toks & blocked]
         return None if found is None or found.territory else found
 
-    def actor_in(self, tok: Any, exclude: set[int] | None = None) -> ActorMention | None:
+    def state_in(self, tok: Any, exclude: set[int] | None = None) -> ActorMention | None:
+        """A country named in tok's subtree, standing for its forces (closest to tok)."""
+        return self.actor_in(tok, exclude, self.state_tokens) if self.state_tokens else None
+
+    def actor_in(
+        self,
+        tok: Any,
+        exclude: set[int] | None = None,
+        pool: list[tuple[set[int], ActorMention]] | None = None,
+    ) -> ActorMention | None:
         """The actor mention in tok's subtree closest to tok (in tree distance)."""
         sub = _subtree_depths(tok)
         best: tuple[int, int, ActorMention] | None = None
-        for toks, a in self.actor_tokens:
+        for toks, a in self.actor_tokens if pool is None else pool:
             hit = toks & sub.keys()
             if not hit or (exclude and toks & exclude):
                 continue
@@ -228,6 +246,10 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "were killed at the hands of Boko Haram fighters": the agent, as with "by"
             for p in (p for p in c.children if p.lower_ == "hands"):
                 roles.actor1 = roles.actor1 or idx.agent_in(p)
+        elif c.dep_ == "prep" and c.lower_ == "with" and v.lemma_.lower() in idx.words.opponent_verbs:
+            # "clashed with rebels", "exchanged fire with troops": the other side
+            for p in c.children:
+                roles.actor2 = roles.actor2 or idx.actor_in(p)
         elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and roles.actor2 is None:
             for p in c.children:
                 roles.actor2 = idx.actor_in(p)
@@ -266,7 +288,8 @@ def _cause_agent(v: Any, idx: _Index) -> ActorMention | None:
 def _noun_roles(n: Any, idx: _Index, roles: Roles) -> None:
     for c in n.children:
         if c.dep_ in _MODIFIERS and roles.actor1 is None:
-            roles.actor1 = idx.actor_in(c)
+            # "Turkey's shelling of ..." (a country's own act), not "Syria's Idlib province"
+            roles.actor1 = idx.actor_in(c) or (idx.state_in(c) if c.dep_ == "poss" else None)
         elif c.dep_ == "acl" and roles.actor1 is None:
             # "a bomb planted by Taliban fighters", "air strikes carried out by the coalition"
             for agent in (g for g in c.children if g.dep_ == "agent"):
@@ -312,18 +335,20 @@ def roles_from_parse(
     place_nouns: frozenset[str],
     reporting_verbs: frozenset[str] | set[str] = frozenset(),
     words: RoleWords | None = None,
+    states: list[ActorMention] | None = None,
 ) -> Roles:
     """Roles from the dependency parse.  ``reporting_verbs``: the climb to governing verbs stops
     at a verb of saying, so the speaker ("police said two women were raped") is no actor; it
     stops at a verb of stance too ("the opposition condemned the bombing": ``words``, from
     data/roles.yaml), and takes nothing from a participle that ties a noun to an actor ("rebels
-    backed by X amid shelling")."""
+    backed by X amid shelling").  ``states``: countries named in the sentence as their forces, taken
+    only as an agent (subject, "by" phrase, possessive: "Turkey shelled", "Russia's air strikes")."""
     roles = Roles(method="parse")
     tok = trigger_token(parse, rel_start, rel_end)
     if tok is None:
         return roles
     words = words if words is not None else load_role_words()
-    idx = _Index(parse, base, actors, places, words)
+    idx = _Index(parse, base, actors, places, words, states)
     # the trigger is itself part of an actor phrase ("warplanes bombed", "coalition airstrikes")
     roles.actor1 = next((a for toks, a in idx.actor_tokens if tok.i in toks), None)
     if tok.pos_ in _VERBAL:

@@ -146,6 +146,8 @@ _NAME_WORD = r"(?:[A-Z][\w'’‘`.-]*|al|el|ad|ar|as|ash|az|ez|bin|ibn|abu)"
 _INTRODUCED = re.compile(
     rf"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:{_NAME_WORD}(?:\s+|,\s*|\s+and\s+|\s*,\s*and\s+))*$"
 )
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"[’'](?:s\b|(?=\s))")
 _TRAILING = re.compile(r"(?:[’']s|[.,;:’'])$")
 
 
@@ -276,8 +278,9 @@ class Recognizer:
                     spans.append(Span(start, end, text, m.sentence_index, f"ner-relabel:{m.label}",
                                       lookup=text))
                 elif (not self._rejected(text) and self.gaz.has_name(text)
-                        and self._introduced(doc, start)):
-                    # "the towns of Khan Sheikhoun and Kafr Zita": the model's PERSON is a place
+                        and (self._introduced(doc, start) or self._after_place_preposition(doc, start, end))):
+                    # "the towns of Khan Sheikhoun and Kafr Zita", "a school in Maaret al-Numan":
+                    # the model's PERSON is a place
                     spans.append(Span(start, end, text, m.sentence_index,
                                       f"ner-relabel:{m.label}:introduced", lookup=text))
                 else:
@@ -357,6 +360,14 @@ class Recognizer:
         before = doc.text[max(0, start - 120): start]
         m = _INTRODUCED.search(before)
         return bool(m and m.group("noun").lower() in self.rules.intro_nouns)
+
+    def _after_place_preposition(self, doc: Document, start: int, end: int) -> bool:
+        """Whether a preposition of place governs the name ("in X", "near X"), and no possessive
+        follows it ("in Bashar al-Assad's Syria" names a person)."""
+        if _POSSESSIVE_AFTER.match(doc.text, end):
+            return False
+        m = _WORD_BEFORE.search(doc.text, max(0, start - 20), start)
+        return bool(m and m.group(1).lower() in self.rules.place_prepositions)
 
     @staticmethod
     def _is_person_name(m: Mention) -> bool:

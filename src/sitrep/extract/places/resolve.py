@@ -215,6 +215,16 @@ def _candidates(gaz: Gazetteer, rules: PlaceRules, span: Span) -> list[Candidate
     return gaz.candidates(span.lookup or span.text)
 
 
+def _foreign_person(span: Span, c: Candidate, ctx: _Context) -> bool:
+    """A name the NER model took for a person, or proposed as a place only by its context ("in
+    al-Hadar village", "in Hadar town"), is a minor place only in the article's focus country: a
+    village of the same name in another country the article names is no evidence (al-Hadar in
+    Quneitra, Syria, is not the Iraqi al-Hadar of the gazetteer)."""
+    proposed = span.origin.startswith("ner-relabel:PERSON") or span.origin.endswith(":introduced")
+    return (proposed and ctx.focus is not None and c.place.iso2 != ctx.focus and not is_prominent(c)
+            and c.place.source != "conflict_places")
+
+
 def _admissible(c: Candidate, ctx: _Context) -> bool:
     """Exact names always compete; a fuzzy (transliteration) match only in the focus country, or for
     a significant place in one of the article's countries ("Raqa" -> Raqqa yes; "Golan" -> a Turkish
@@ -298,7 +308,7 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
                 seats = [t for t in final if seat_of_government(t[2].place) and t[2].similarity >= EXACT]
                 if seats:
                     score, why, best = seats[0]
-            if ctx.foreign(best):
+            if ctx.foreign(best) or _foreign_person(s, best, ctx):
                 p = best.place
                 pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: best of {len(cs)} candidates, "
                                   f"{p.name} ({p.iso2}, population {p.population:,}),"

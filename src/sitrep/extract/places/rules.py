@@ -23,6 +23,7 @@ class PlaceRules:
     government_verbs: frozenset[str] = frozenset()  # lemmas: "Moscow denies" names a government
     speech_verbs: frozenset[str] = frozenset()  # lemmas: "Winfield notes" names a person
     intro_nouns: frozenset[str] = frozenset()  # "the towns of X": X is a place whatever NER says
+    place_prepositions: frozenset[str] = frozenset()  # "in X": X is a place if the gazetteer knows it
 
     def has_org_word(self, text: str) -> bool:
         key = norm_key(text)
@@ -60,4 +61,5 @@ def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
         government_verbs=frozenset(str(v).lower() for v in data.get("government_verbs") or []),
         speech_verbs=frozenset(str(v).lower() for v in data.get("speech_verbs") or []),
         intro_nouns=frozenset(str(v).lower() for v in data.get("intro_nouns") or []),
+        place_prepositions=frozenset(str(v).lower() for v in data.get("place_prepositions") or []),
     )
