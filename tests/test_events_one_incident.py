@@ -49,7 +49,8 @@ def test_a_descriptor_that_names_anyone_does_not_stand_for_a_group_elsewhere() -
         "Umm Qarun and Tell Sabbar, causing material damage only."
     )
     shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
-    assert sorted(e.actor1 or "" for e in shelling) == ["Hayat Tahrir al Sham", "Unidentified Armed Group (Syria)"]
+    actors = sorted(e.actor1 or "" for e in shelling)
+    assert actors == ["Hayat Tahrir al Sham", "Unidentified Armed Group (Syria)"]
 
 
 def test_two_clashes_between_other_sides_stay_apart() -> None:
@@ -88,3 +89,13 @@ def test_a_toll_told_of_the_fighting_is_the_battles_not_the_shelling_inside_it()
     assert len(clash) == 1 and clash[0].fatalities == 23
     assert clash[0].actor2 == "Opposition Rebels (Syria)"  # "clashed with rebels": the other side
     assert all(e.fatalities is None for e in shelling)
+
+
+def test_a_site_of_the_forces_names_the_other_side_of_the_clash() -> None:
+    (ev,) = _events("Insurgents attacked an army post near Mocimboa da Praia in Mozambique on Tuesday.")
+    assert ev.sub_event_type == "Armed clash" and ev.actor2 == "Military Forces of Mozambique"
+    (ev,) = _events("Gunmen attacked a police station in Quetta, Pakistan, on Tuesday, killing three.")
+    assert ev.actor2 == "Police Forces of Pakistan"
+    # positions any side holds name nobody
+    (ev,) = _events("Gunmen attacked positions near Quetta, Pakistan, on Tuesday.")
+    assert ev.actor2 is None

@@ -191,6 +191,34 @@ def _states(ctx: _Context, cand: Candidate) -> list[ActorMention]:
     return out
 
 
+# how far after the trigger a site or unit noun still names what was attacked
+TARGET_WINDOW = 40
+
+
+def _target_forces(ctx: _Context, cand: Candidate) -> ActorMention | None:
+    """The forces a site or unit noun right after the trigger names ("attacked an army post near
+    Douentza": the military; `armed_target_actors` in event_triggers.yaml)."""
+    hit, text = cand.first, ctx.doc.text
+    window = text[hit.end : min(cand.sentence.end, hit.end + TARGET_WINDOW)]
+    for rx, name in ctx.lex.target_actors:
+        m = rx.search(window)
+        entry = ctx.actors.get(name)
+        if m is None or entry is None:
+            continue
+        return ActorMention(
+            start=hit.end + m.start(),
+            end=hit.end + m.end(),
+            text=m.group(0),
+            sentence_index=cand.sentence.index,
+            actor=entry.name,
+            inter=entry.inter,
+            group=entry.group,
+            country=None,
+            source="dictionary",
+        )
+    return None
+
+
 def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Roles:
     sent, hit = cand.sentence, cand.first
     if parse is not None:
@@ -341,6 +369,8 @@ def _draft(
         if dead or civ:
             roles.actor2 = (dead or civ)[0]
     sub_name = resolve_sub_type(cand, roles, lex, actors)
+    if roles.actor2 is None and lex.subtypes[sub_name].event_type == "Battles":
+        roles.actor2 = _target_forces(ctx, cand)
     if roles.actor1 is None:
         agent = _agent(ctx, sub_name, sent, hit.start, roles.actor2)
         if agent is not None:
@@ -600,8 +630,8 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 set_fatalities(built[j][1], doc, f)
             own = [f for f in fatalities if not any(f is g for g in named.values())]
             # a death toll belongs to a violent event ("forces ... deploy air power" takes none)
-            violent = [(c, d) for c, d in winners if d.sub.violent and not any(d is built[j][1] for j in named)]
-            violent = violent or [(c, d) for c, d in winners if not any(d is built[j][1] for j in named)]
+            rest = [(c, d) for c, d in winners if not any(d is built[j][1] for j in named)]
+            violent = [(c, d) for c, d in rest if d.sub.violent] or rest
             fats = _assign_fatalities([c for c, _ in violent], own)
             for i, (_c, d) in enumerate(violent):
                 if i in fats:

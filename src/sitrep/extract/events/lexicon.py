@@ -70,6 +70,9 @@ class Lexicon:
     place_nouns: frozenset[str]
     weapon_words: re.Pattern[str]
     armed_targets: re.Pattern[str] | None = None
+    # site or unit nouns that name whose forces were attacked ("an army post": the military) ->
+    # the actor (actors.yaml) they imply as actor2 when the sentence names none
+    target_actors: tuple[tuple[re.Pattern[str], str], ...] = ()
     agent_rules: tuple[AgentRule, ...] = ()
     # armed actors that do not make a non-conflict story a conflict one (police reporting a robbery)
     story_bystanders: frozenset[str] = frozenset()
@@ -262,6 +265,18 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         )
         if weapons
         else re.compile(r"(?!x)x"),
+        target_actors=tuple(
+            (
+                re.compile(
+                    r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+                    + r")\b",
+                    re.IGNORECASE,
+                ),
+                str(actor),
+            )
+            for actor, words in (triggers.get("armed_target_actors") or {}).items()
+            if words
+        ),
         armed_targets=re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in sorted(targets, key=len, reverse=True)) + r")\b",
             re.IGNORECASE,
