@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
-from sitrep.extract.actors.dictionary import ActorDictionary, load_dictionary
+from sitrep.extract.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary
 from sitrep.extract.events import fields as F
 from sitrep.extract.events.agents import lend_article_agents, load_article_agents
 from sitrep.extract.events.build import (
@@ -175,20 +175,26 @@ def _states(ctx: _Context, cand: Candidate) -> list[ActorMention]:
         forces = ctx.actors.get(ctx.actors.forces_by_country.get(country or "", "Military forces"))
         if not country or forces is None:
             continue
-        out.append(
-            ActorMention(
-                start=p.start,
-                end=p.end,
-                text=p.text,
-                sentence_index=p.sentence_index,
-                actor=forces.name,
-                inter=forces.inter,
-                group=forces.group,
-                country=country,
-                source="country",
-            )
-        )
+        out.append(_entry_mention(forces, p.start, p.end, p.text, p.sentence_index, country, "country"))
     return out
+
+
+def _entry_mention(
+    entry: ActorEntry, start: int, end: int, text: str, sentence_index: int, country: str | None, source: str
+) -> ActorMention:
+    """A mention of a dictionary actor that the text names by other words (a country that acts,
+    the site of forces attacked)."""
+    return ActorMention(
+        start=start,
+        end=end,
+        text=text,
+        sentence_index=sentence_index,
+        actor=entry.name,
+        inter=entry.inter,
+        group=entry.group,
+        country=country,
+        source=source,
+    )
 
 
 # how far after the trigger a site or unit noun still names what was attacked
@@ -205,16 +211,8 @@ def _target_forces(ctx: _Context, cand: Candidate) -> ActorMention | None:
         entry = ctx.actors.get(name)
         if m is None or entry is None:
             continue
-        return ActorMention(
-            start=hit.end + m.start(),
-            end=hit.end + m.end(),
-            text=m.group(0),
-            sentence_index=cand.sentence.index,
-            actor=entry.name,
-            inter=entry.inter,
-            group=entry.group,
-            country=None,
-            source="dictionary",
+        return _entry_mention(
+            entry, hit.end + m.start(), hit.end + m.end(), m.group(0), cand.sentence.index, None, "dictionary"
         )
     return None
 
