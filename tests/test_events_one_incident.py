@@ -96,6 +96,8 @@ def test_a_site_of_the_forces_names_the_other_side_of_the_clash() -> None:
     assert ev.sub_event_type == "Armed clash" and ev.actor2 == "Military Forces of Mozambique"
     (ev,) = _events("Gunmen attacked a police station in Quetta, Pakistan, on Tuesday, killing three.")
     assert ev.actor2 == "Police Forces of Pakistan"
+    (ev,) = _events("Gunmen attacked a police post near an army base in Quetta, Pakistan, on Tuesday.")
+    assert ev.actor2 == "Police Forces of Pakistan"  # the site named first
     # positions any side holds name nobody
     (ev,) = _events("Gunmen attacked positions near Quetta, Pakistan, on Tuesday.")
     assert ev.actor2 is None

@@ -206,14 +206,14 @@ def _target_forces(ctx: _Context, cand: Candidate) -> ActorMention | None:
     Douentza": the military; `armed_target_actors` in event_triggers.yaml)."""
     hit, text = cand.first, ctx.doc.text
     window = text[hit.end : min(cand.sentence.end, hit.end + TARGET_WINDOW)]
-    for rx, name in ctx.lex.target_actors:
-        m = rx.search(window)
+    # the site named first after the trigger ("attacked a police station near the army base": police)
+    found = [(m, name) for rx, name in ctx.lex.target_actors if (m := rx.search(window)) is not None]
+    for m, name in sorted(found, key=lambda f: f[0].start()):
         entry = ctx.actors.get(name)
-        if m is None or entry is None:
-            continue
-        return _entry_mention(
-            entry, hit.end + m.start(), hit.end + m.end(), m.group(0), cand.sentence.index, None, "dictionary"
-        )
+        if entry is not None:
+            at = hit.end + m.start()
+            return _entry_mention(entry, at, at + len(m.group(0)), m.group(0), cand.sentence.index, None,
+                                  "dictionary")
     return None
 
 
