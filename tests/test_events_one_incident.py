@@ -14,6 +14,13 @@ from sitrep.records import Article, Event
 OPTS = Options()
 
 
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def _of(events: list[Event], sub_event_type: str) -> list[Event]:
+    return [e for e in events if e.sub_event_type == sub_event_type]
+
+
 def _events(text: str) -> list[Event]:
     art = Article(id="o", text=text, source="test", date=dt.date(2021, 3, 4), date_source="jsonl")
     return analyze_articles([art], OPTS)[0].events
@@ -48,7 +55,7 @@ def test_a_descriptor_that_names_anyone_does_not_stand_for_a_group_elsewhere() -
         "injuring 13 people. Terrorists loyal to Jabhat al-Nusra fired eight shells at the villages of "
         "Umm Qarun and Tell Sabbar, causing material damage only."
     )
-    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    shelling = _of(events, SHELLING)
     actors = sorted(e.actor1 or "" for e in shelling)
     assert actors == ["Hayat Tahrir al Sham", "Unidentified Armed Group (Syria)"]
 
@@ -59,7 +66,7 @@ def test_two_clashes_between_other_sides_stay_apart() -> None:
         "In a separate incident, Islamic State fighters clashed with Taliban fighters in Nangarhar on "
         "Tuesday, a spokesman said."
     )
-    assert len([e for e in events if e.sub_event_type == "Armed clash"]) == 2
+    assert len(_of(events, "Armed clash")) == 2
 
 
 def test_a_dispatch_told_by_the_army_with_its_direction_and_background() -> None:
@@ -84,8 +91,8 @@ def test_a_toll_told_of_the_fighting_is_the_battles_not_the_shelling_inside_it()
         "on Wednesday, a war monitor said. It said 14 rebels and nine soldiers died in the fighting, "
         "which began before dawn with heavy shelling of rebel positions."
     )
-    clash = [e for e in events if e.sub_event_type == "Armed clash"]
-    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    clash = _of(events, "Armed clash")
+    shelling = _of(events, SHELLING)
     assert len(clash) == 1 and clash[0].fatalities == 23
     assert clash[0].actor2 == "Opposition Rebels (Syria)"  # "clashed with rebels": the other side
     assert all(e.fatalities is None for e in shelling)
