@@ -173,3 +173,21 @@ def test_precision_gold_set(tmp_path: Path, with_rules: bool, floor: float) -> N
     # 15 predicted with the shipped rules (0.87), 15 with the optional ones
     assert res["precision"] >= floor
     assert res["recall"] >= 0.9
+
+
+def test_a_past_deed_describing_an_actor_is_no_incident() -> None:
+    # the justification given by one side: the relative clause characterises the target
+    doc = analyze('Ethiopian state television said the army had struck "militants" that had attacked its bases.')
+    assert "Armed clash" not in subs(doc)
+    assert any(e.modality == "generic" for e in doc.discarded)
+    # the main clause is the incident; the described deed under it is no second event
+    doc = analyze("Soldiers shot dead two militants who had stormed a village near Maiduguri.")
+    assert subs(doc) == ["Armed clash"]
+    assert doc.events[0].fatalities == 2
+    doc = analyze("Police killed three gunmen who had attacked a checkpoint in Kano.")
+    assert subs(doc) == ["Armed clash"] and doc.events[0].fatalities == 3
+
+
+def test_a_described_deed_with_its_own_date_is_an_event() -> None:
+    doc = analyze("Police killed three gunmen who had attacked a checkpoint in Kano on Monday.")
+    assert doc.events and doc.events[0].event_date == dt.date(2021, 6, 7)

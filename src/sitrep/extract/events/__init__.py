@@ -48,6 +48,7 @@ from sitrep.extract.events.modality import (
     historical,
     long_running,
     presupposed,
+    trigger_token,
 )
 from sitrep.extract.events.roles import (
     Roles,
@@ -450,6 +451,29 @@ def _own_place(doc: Document, place: F.PlaceChoice | None, trigger_end: int) -> 
 _TOLL_OF = re.compile(r"\s+(?:in|during|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+def _asserted(draft: Any) -> bool:
+    return bool(draft.event.modality == MODALITY_ASSERTED)
+
+
+def _governing_support(
+    sent: Sentence, parse: Any, support: list[TriggerHit], described: list[Candidate]
+) -> list[TriggerHit]:
+    """The generic trigger hits whose word governs every discarded specific trigger in the parse
+    (the specific one sits in a clause under it)."""
+    if not described:
+        return []
+    toks = [trigger_token(parse, c.first.start - sent.start, c.first.end - sent.start) for c in described]
+    if any(t is None for t in toks):
+        return []
+    out = []
+    for h in support:
+        rel_start, rel_end = h.start - sent.start, h.end - sent.start
+        words = [w for w in parse if w.idx < rel_end and w.idx + len(w.text) > rel_start]
+        if words and all(any(w in t.ancestors for w in words) for t in toks):
+            out.append(h)
+    return out
+
+
 def _named_by_toll(
     built: list[tuple[Candidate, Draft]], lost: list[int], fats: list[F.Fatality], text: str
 ) -> dict[int, F.Fatality]:
@@ -617,6 +641,14 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 generic, _none = group_candidates(sent, support, seg_span)
                 drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in generic]
                 built = [(c, d) for c, d in drafts if d is not None]
+            elif support and built and parse is not None:
+                # the specific triggers are only a description under a generic one that governs
+                # them ("police killed three gunmen who had attacked a checkpoint"): it speaks
+                heads = _governing_support(sent, parse, support, [c for c, d in built if not _asserted(d)])
+                if heads and not any(_asserted(d) for _c, d in built):
+                    generic, _none = group_candidates(sent, heads, seg_span)
+                    drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in generic]
+                    built += [(c, d) for c, d in drafts if d is not None]
             keep, lost = select([(c, d.event.modality == MODALITY_ASSERTED) for c, d in built])
             winners = [built[i] for i in keep]
             # a toll told of an event the sentence names after it ("23 fighters died in the

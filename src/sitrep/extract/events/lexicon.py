@@ -321,6 +321,7 @@ def load_modality(data_dirs: tuple[str, ...] = ()) -> ModalityRules:
         spec = data.get(name) or {}
         rules.cues[name] = {
             "aux": frozenset(str(v).lower() for v in spec.get("aux") or ()),
+            "relative_aux": frozenset(str(v).lower() for v in spec.get("relative_aux") or ()),
             "neg": bool(spec.get("neg", False)),
             "verbs": frozenset(str(v).lower() for v in spec.get("verbs") or ()),
             "nouns": frozenset(str(v).lower() for v in spec.get("nouns") or ()),

@@ -90,6 +90,19 @@ def _head_cue(node: Any, cues: dict[str, Any]) -> bool:
     return node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]
 
 
+def _relative_cue(node: Any, cues: dict[str, Any]) -> Any | None:
+    """The auxiliary of a relative clause that describes its noun by a past deed ("terrorist
+    groups that had attacked its positions"): the characterisation of an actor, not an incident
+    told as news.  A clause with its own date ("gunmen who had attacked a checkpoint on Monday")
+    tells an event and keeps it."""
+    if node.dep_ != "relcl" or not cues["relative_aux"]:
+        return None
+    aux = next((c for c in node.children if c.dep_ == "aux" and c.lower_ in cues["relative_aux"]), None)
+    if aux is None or any(t.ent_type_ in ("DATE", "TIME") for t in node.subtree):
+        return None
+    return aux
+
+
 def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
     found: list[tuple[int, str, Any]] = []
     order = {name: i for i, name in enumerate(rules.order)}
@@ -104,6 +117,9 @@ def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
             # ("the strikes are expected" vs "expected to strike")
             if not first and not via_subject and _head_cue(node, cues):
                 found.append((order[name], name, node))
+            rel = _relative_cue(node, cues)
+            if rel is not None:
+                found.append((order[name], name, rel))
         if found:
             break
         head = node.head
