@@ -51,3 +51,12 @@ def test_who_bombs_decides_the_kind_of_bombing() -> None:
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
     assert _events("The film bombed at the box office in Lagos last week.") == []
     assert _events("Medical sources said the bombed hospital in Idlib had closed.") == []
+
+
+def test_an_actor_named_by_its_relation_is_the_one_named_after_it() -> None:
+    # "government ally Turkey": the government is not the agent, Turkey is (wherever the parser
+    # hangs the name in apposition)
+    ev = _one("Drone strikes by government ally Turkey killed four fighters near Tarhuna on Sunday.")
+    assert ev.actor1 == "Military Forces of Turkey (2016-)" and ev.fatalities == 4
+    ev = _one("Artillery fire by Moscow ally Belarus hit a village near the border on Sunday.")
+    assert ev.actor1 == "Military Forces of Belarus"

@@ -40,6 +40,7 @@ class RoleWords:
     event_heads: frozenset[str] = frozenset()
     defender_verbs: frozenset[str] = frozenset()
     opponent_verbs: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -60,6 +61,7 @@ def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
         event_heads=words("event_heads"),
         defender_verbs=words("defender_verbs"),
         opponent_verbs=words("opponent_verbs"),
+        relation_nouns=words("relation_nouns"),
     )
 
 
@@ -124,6 +126,12 @@ class _Index:
         # the closest of actors and countries: "strikes by regime ally Russia" is Russia acting
         pool = self.actor_tokens + self.state_tokens if self.state_tokens else None
         found = self.actor_in(tok, exclude=blocked, pool=pool)
+        if found is None and tok.lemma_.lower() in self.words.relation_nouns:
+            # "strikes by regime ally Russia": the name in apposition right after the relation
+            # noun is the agent, wherever the parser hung it
+            found = next(
+                (a for toks, a in self.actor_tokens + self.state_tokens if min(toks) == tok.i + 1), None
+            )
         self.not_agents += [a for toks, a in self.actor_tokens if toks & blocked]
         return None if found is None or found.territory else found
 
