@@ -177,7 +177,9 @@ def test_precision_gold_set(tmp_path: Path, with_rules: bool, floor: float) -> N
 
 def test_a_past_deed_describing_an_actor_is_no_incident() -> None:
     # the justification given by one side: the relative clause characterises the target
-    doc = analyze('Ethiopian state television said the army had struck "militants" that had attacked its bases.')
+    doc = analyze(
+        'Ethiopian state television said the army had struck "militants" that had attacked its bases.'
+    )
     assert "Armed clash" not in subs(doc)
     assert any(e.modality == "generic" for e in doc.discarded)
     # the main clause is the incident; the described deed under it is no second event

@@ -108,3 +108,26 @@ def test_a_site_of_the_forces_names_the_other_side_of_the_clash() -> None:
     # positions any side holds name nobody
     (ev,) = _events("Gunmen attacked positions near Quetta, Pakistan, on Tuesday.")
     assert ev.actor2 is None
+
+
+SUMMARY_THEN_DATELINE = (
+    "Fighting between Somali troops and Islamist militants in southern Somalia killed at least nine "
+    "soldiers and 15 militants on Monday, the defence ministry said.\n\n"
+    "KISMAYO, Somalia (Horn Wire) - Militants in pickup trucks attacked a military base near the town "
+    "of Jilib in the Middle Juba region before dawn, the ministry said in a statement.\n\n"
+    "The army said it had called in air support and that helicopters struck the attackers as they "
+    "retreated.\n\nSix soldiers were wounded and two armoured vehicles were destroyed."
+)
+
+
+def test_a_summary_before_the_dateline_is_the_headline_of_the_attack_told_after_it() -> None:
+    events = _events(SUMMARY_THEN_DATELINE)
+    (clash,) = _of(events, "Armed clash")
+    # the summary's figures and date, the detail's place; "militants" are the Islamist militants
+    assert clash.fatalities == 24 and clash.event_date == dt.date(2021, 3, 1)
+    assert clash.location == "Jilib"
+    assert {clash.actor1, clash.actor2} == {"Military Forces of Somalia", "Islamist Militia (Somalia)"}
+    # the helicopters are the army's: the strike's own verb names both sides
+    (strike,) = _of(events, "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Somalia"
+    assert strike.actor2 == "Islamist Militia (Somalia)"

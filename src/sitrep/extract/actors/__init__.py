@@ -86,6 +86,7 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
     seen: list[str] = []  # canonical names of specific (non-descriptor) mentions so far
     focus = next((p.place.country for p in doc.places if p.is_focus_country and p.place), None)
     descriptors: set[int] = set()  # start offsets of the mentions that are descriptors
+    referable = {n for e in d.entries.values() if e.descriptor for n in e.refers_to}
     for m in d.match(text):
         prev = out[-1] if out else None
         if (
@@ -145,7 +146,9 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
             at = _sentence_index(doc, m.start)
             out.append(replace(owner, start=m.start, end=m.end, text=m.text, sentence_index=at))
             continue
-        if not m.entry.descriptor and not entry.descriptor:
+        # a descriptor another can stand for ("Islamist militants" ... "the militants") counts
+        specific = not m.entry.descriptor and not entry.descriptor
+        if specific or (entry.descriptor and entry.name in referable):
             seen.append(entry.name)
         if m.entry.descriptor:
             descriptors.add(m.start)

@@ -222,18 +222,24 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
     sent, hit = cand.sentence, cand.first
     if parse is not None:
         sent_places = [p for p in ctx.places if p.sentence_index == sent.index]
-        roles = roles_from_parse(
-            parse,
-            sent.start,
-            hit.start - sent.start,
-            hit.end - sent.start,
-            actors,
-            sent_places,
-            ctx.lex.place_nouns,
-            ctx.rules.reporting_verbs,
-            ctx.role_words,
-            _states(ctx, cand),
-        )
+        states = _states(ctx, cand)
+        # the first word of the event that the parse ties to an actor ("called in air support
+        # and helicopters struck the attackers": the strike's own verb names both sides)
+        for h in cand.hits:
+            roles = roles_from_parse(
+                parse,
+                sent.start,
+                h.start - sent.start,
+                h.end - sent.start,
+                actors,
+                sent_places,
+                ctx.lex.place_nouns,
+                ctx.rules.reporting_verbs,
+                ctx.role_words,
+                states,
+            )
+            if roles.actor1 is not None or roles.actor2 is not None:
+                break
         if roles.actor1 is None and roles.actor2 is None:
             reporters = _reporting_subjects(parse, sent.start, ctx.rules.reporting_verbs)
             free = [
@@ -462,8 +468,9 @@ def _governing_support(
     (the specific one sits in a clause under it)."""
     if not described:
         return []
-    toks = [trigger_token(parse, c.first.start - sent.start, c.first.end - sent.start) for c in described]
-    if any(t is None for t in toks):
+    found = [trigger_token(parse, c.first.start - sent.start, c.first.end - sent.start) for c in described]
+    toks = [t for t in found if t is not None]
+    if len(toks) < len(found):
         return []
     out = []
     for h in support:

@@ -144,6 +144,16 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return any(c.start() <= start and end <= c.end() for c in _CAPS_DATELINE.finditer(text, lo, end + 60))
 
 
+def opens_with_dateline(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` opens a line with a dateline ("MOPTI, Mali (Wire) - ...")."""
+    if text.rfind("\n", 0, start) + 1 != start and text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False
+    m = _DATELINE.match(text, start)
+    # the place in capitals, as wire services write it
+    word = re.match(r"[\w.'’-]+", text[start : start + 40])
+    return m is not None and word is not None and len(word.group(0)) >= 3 and word.group(0).isupper()
+
+
 def dateline_place(text: str, p: PlaceMention) -> bool:
     return in_dateline(text, p.start, p.end)
 

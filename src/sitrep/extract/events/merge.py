@@ -502,7 +502,9 @@ def merge_drafts(
     (``rules``: merge_precedence; ``subtypes`` give the specific sub-type's definition)."""
     out: list[Draft] = []
     for d in drafts:
-        for kept in out:
+        # the nearest event told before it first: "Eight soldiers were wounded" after the
+        # paragraph on the attack is that attack's, not the headline's summary of the day
+        for kept in reversed(out):
             how = _match(kept, d, rules, doc)
             if how is not None and not _more_victims(kept, d, doc):
                 if how == "swap":
@@ -634,12 +636,28 @@ LEAD_AFTER_HEADLINE = 2  # its lead follows within this many sentences
 
 
 def headline_index(doc: Document) -> int | None:
-    """The index of the article's headline sentence, if it has one."""
-    for s in doc.sentences[:HEADLINE_SENTENCES]:
+    """The index of the article's headline sentence, if it has one: one in title case, or a
+    summary told before the dateline ("Clashes ... killed 32 on Tuesday.\n\nMOPTI, Mali (Wire) -")."""
+    first = doc.sentences[:HEADLINE_SENTENCES]
+    for s in first:
         words = _WORD.findall(s.text)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             return s.index
+    for s in first[1:]:
+        if F.opens_with_dateline(doc.text, s.start):
+            return first[0].index if first[0].end <= s.start else None
     return None
+
+
+def _headline_swapped(hd: Draft, ld: Draft, rules: MergeRules) -> bool:
+    """The headline's clash has the lead's sides the other way round (a descriptor on either
+    side may stand for the other's actor)."""
+    return (
+        hd.event.sub_event_type == ld.event.sub_event_type
+        and hd.event.sub_event_type in rules.symmetric
+        and _actors_ok(hd.actor1_name, ld.actor2_name, hd.actor1_implied, ld.actor2_implied, rules)
+        and _actors_ok(hd.actor2_name, ld.actor1_name, hd.actor2_implied, ld.actor1_implied, rules)
+    )
 
 
 def _sentences(d: Draft) -> set[int]:
@@ -669,16 +687,23 @@ def fold_headline(drafts: list[Draft], doc: Document, rules: MergeRules) -> list
                 continue
             a1, b1 = hd.actor1_name, ld.actor1_name
             same_side = a1 is None or b1 is None or hd.actor1_implied or rules.same(a1, b1)
+            # a clash the lead tells from the other side ("clashes between the army and
+            # militants" over "militants attacked an army post")
+            swap = not same_side and _headline_swapped(hd, ld, rules)
             # a headline's country ("... In Eastern Congo Village") only summarises the lead's place
             coarse = hd.event.location is None or hd.event.location == hd.event.country
             # the same day: a headline dated by the dateline and a lead told "on Tuesday" may
             # be two reports (the day's toll and one strike of it); they stay apart
-            same_day = hd.event.event_date == ld.event.event_date and (
-                hd.event.event_date_end == ld.event.event_date_end
+            # (a lead with no date of its own takes the headline's)
+            same_day = not ld.date_explicit or (
+                hd.event.event_date == ld.event.event_date
+                and hd.event.event_date_end == ld.event.event_date_end
             )
-            if same_side and (coarse or _places_ok(ld, hd)) and same_day:
+            if (same_side or swap) and (coarse or _places_ok(ld, hd)) and same_day:
                 if coarse:
                     hd.place_level = None  # the lead's own place stands
+                if swap:
+                    _swap_sides(hd)
                 absorb(ld, hd)
                 out.remove(hd)
                 break
