@@ -502,9 +502,11 @@ def merge_drafts(
     (``rules``: merge_precedence; ``subtypes`` give the specific sub-type's definition)."""
     out: list[Draft] = []
     for d in drafts:
-        # the nearest event told before it first: "Eight soldiers were wounded" after the
-        # paragraph on the attack is that attack's, not the headline's summary of the day
-        for kept in reversed(out):
+        # a mention that names neither a place nor who acted ("Eight soldiers were wounded")
+        # belongs to the nearest event told before it (the attack of the paragraph before, not
+        # the headline's summary of the day); others join the first that fits
+        bare = d.place_level != "sentence" and d.actor1_name is None
+        for kept in reversed(out) if bare else out:
             how = _match(kept, d, rules, doc)
             if how is not None and not _more_victims(kept, d, doc):
                 if how == "swap":
