@@ -648,11 +648,11 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 generic, _none = group_candidates(sent, support, seg_span)
                 drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in generic]
                 built = [(c, d) for c, d in drafts if d is not None]
-            elif support and built and parse is not None:
+            elif support and built and parse is not None and not any(_asserted(d) for _c, d in built):
                 # the specific triggers are only a description under a generic one that governs
                 # them ("police killed three gunmen who had attacked a checkpoint"): it speaks
-                heads = _governing_support(sent, parse, support, [c for c, d in built if not _asserted(d)])
-                if heads and not any(_asserted(d) for _c, d in built):
+                heads = _governing_support(sent, parse, support, [c for c, _d in built])
+                if heads:
                     generic, _none = group_candidates(sent, heads, seg_span)
                     drafts = [(c, _draft(ctx, c, parse, actors, victims)) for c in generic]
                     built += [(c, d) for c, d in drafts if d is not None]

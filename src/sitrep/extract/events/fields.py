@@ -146,8 +146,8 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 
 def opens_with_dateline(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` opens a line with a dateline ("MOPTI, Mali (Wire) - ...")."""
-    if text.rfind("\n", 0, start) + 1 != start and text[text.rfind("\n", 0, start) + 1 : start].strip():
-        return False
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False  # not at the start of its line
     m = _DATELINE.match(text, start)
     # the place in capitals, as wire services write it
     word = re.match(r"[\w.'’-]+", text[start : start + 40])
