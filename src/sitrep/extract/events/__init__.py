@@ -35,6 +35,7 @@ from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, 
 from sitrep.extract.events.merge import (
     finalize,
     fold_headline,
+    inherit_dates,
     load_merge_rules,
     merge_drafts,
     same_place,
@@ -690,6 +691,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)
     merged = fold_headline(merged, doc, ctx.merge_rules)
     merged = _refer_back(merged, anaphors)
+    inherit_dates(merged, doc)
     for d in (*merged, *discarded):
         finalize(d, doc)
     claims = {c.claim_id: c for c in doc.claims}

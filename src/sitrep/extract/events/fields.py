@@ -43,6 +43,13 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3} $")
 _SPEECH_NEAR = re.compile(
     r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed|according)\b", re.IGNORECASE
 )
+# a report's verb and its addressee before a day: "told SANA reporter on Wednesday", "the
+# Observatory announced on Sunday that ..."
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|added|claimed|confirmed)"
+    r"(?:\s+(?:the|a|an|[A-Z][\w'’.-]*|reporters?|journalists?|correspondents?|press|news|media)){0,4}"
+    r"\s+(?:(?:on|late|early|earlier)\s+)?$"
+)
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCL", "PCLS", "PCLIX", "TERR")
 
 
@@ -244,11 +251,15 @@ def choose_place(
     return None
 
 
-def _attached_to_speech(doc: Document, t: TimeExpression) -> bool:
+def attached_to_speech(text: str, start: int, end: int) -> bool:
     """ "said Tuesday", "on Monday told AFP": the date of the report, not of the event."""
-    after = doc.text[t.end : t.end + 12]
-    before = doc.text[max(0, t.start - 12) : t.start]
-    return bool(_SPEECH_NEAR.search(after[:9]) or _SPEECH_NEAR.search(before))
+    after = text[end : end + 12]
+    before = text[max(0, start - 12) : start]
+    return bool(
+        _SPEECH_NEAR.search(after[:9])
+        or _SPEECH_NEAR.search(before)
+        or _SPEECH_BEFORE.search(text, max(0, start - 60), start)
+    )
 
 
 def segment(doc: Document, sentence: Sentence, offset: int) -> tuple[int, int]:
@@ -316,7 +327,7 @@ def choose_date(
         and not (skip and skip(t))
     ]
     dated = [t for t in times if t.date_start is not None]
-    pool = ([t for t in dated if not _attached_to_speech(doc, t)] or dated) if dated else []
+    pool = ([t for t in dated if not attached_to_speech(doc.text, t.start, t.end)] or dated) if dated else []
     if not pool and art.date is None:
         pool = [t for t in times if t.relative]
     if pool:

@@ -710,3 +710,69 @@ def fold_headline(drafts: list[Draft], doc: Document, rules: MergeRules) -> list
                 out.remove(hd)
                 break
     return out
+
+
+INHERITED_DATE_NOTE = "no date of its own: told after an event dated in the text"
+
+
+def _first_sentence(d: Draft) -> int | None:
+    return min(_sentences(d), default=None)
+
+
+def _told_day(d: Draft, doc: Document) -> bool:
+    """The draft's date is a day the text tells of the event ("on Thursday"), not of the report
+    ("the Observatory said Sunday")."""
+    ev = d.event
+    if not d.date_explicit or ev.event_date is None or ev.time_precision != 1:
+        return False
+    if ev.event_date_end not in (None, ev.event_date):
+        return False  # a period: "hostages taken in the past week" dates no later detail
+    told = [p for p in ev.provenance.get("event_date") or [] if p.start is not None and p.end is not None]
+    return bool(told) and not any(F.attached_to_speech(doc.text, p.start, p.end) for p in told)  # type: ignore[arg-type]
+
+
+def inherit_dates(drafts: list[Draft], doc: Document) -> None:
+    """An event told without a date after one the text dates ("Government forces shelled Kafr
+    Nabl on Thursday ... artillery fire also hit the nearby villages of Hish and Maarzita")
+    happened in that story, not on the day the article was published: it takes the date of the
+    nearest event told before it with a day of its own, at precision 2 (the day is inferred, not
+    stated), with provenance to that time expression.  A period ("in the past week") or the day
+    of a report ("the monitor said on Sunday") lends none; events told before any dated one, with
+    a relative date of their own, or at a place of their own in another first-level division
+    ("Elsewhere, rebels shelled ...") keep theirs."""
+    dated = [d for d in drafts if _told_day(d, doc)]
+    for d in drafts:
+        ev = d.event
+        own = ev.provenance.get("event_date") or []
+        if d.date_explicit or ev.event_date is None or any(p.start is not None for p in own):
+            continue
+        at = _first_sentence(d)
+        if at is None:
+            continue
+        told_before = [
+            (max(s for s in _sentences(k) if s < at), k)
+            for k in dated
+            if k is not d and any(s < at for s in _sentences(k))
+        ]
+        if not told_before:
+            continue
+        _s, src = max(told_before, key=lambda x: x[0])
+        sev = src.event
+        if d.place_level == "sentence" and ev.admin1 != sev.admin1:
+            continue  # another place of its own: another story ("Elsewhere, rebels fired ...")
+        if sev.event_date is None or (ev.event_date is not None and sev.event_date > ev.event_date):
+            continue
+        ev.event_date, ev.event_date_end = sev.event_date, sev.event_date_end
+        ev.time_precision = max(sev.time_precision or 1, 2)
+        base = next(iter(sev.provenance.get("event_date") or []), None)
+        note = f"{INHERITED_DATE_NOTE} (sentence {_s})"
+        e = (
+            Evidence(**{**base.__dict__, "field": "event_date", "note": note})
+            if base is not None
+            else Evidence(
+                ev.article_ids[0], None, None, None, str(sev.event_date), field="event_date", note=note
+            )
+        )
+        ev.provenance["event_date"] = [e]
+        for k in ("event_date_end", "time_precision"):
+            ev.provenance[k] = [Evidence(**{**e.__dict__, "field": k})]
