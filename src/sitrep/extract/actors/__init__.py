@@ -13,6 +13,7 @@ from dataclasses import replace
 from sitrep.extract.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
+    AliasMatch,
     acled_actor_name,
     inter_code,
     load_dictionary,
@@ -64,6 +65,14 @@ def _holds_place(d: ActorDictionary, text: str, end: int) -> bool:
 # generic forces that take their country from the event ("troops", "warplanes")
 _GENERIC_FORCES = frozenset({"Military forces", "Police forces"})
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
+# "three more fighters", "two other soldiers": more of the group last named with that noun
+_MORE_OF = re.compile(r"\b(?:more|other|further|additional)\s+$", re.IGNORECASE)
+
+
+def _head(text: str) -> str:
+    """The noun a mention is named by: "fighters" in "fighters of the SDF" and "SDF fighters"."""
+    words = re.findall(r"[A-Za-z]+", text.split(" of ")[0])
+    return words[-1].lower() if words else ""
 
 
 def _owner(out: list[ActorMention], text: str, start: int, d: ActorDictionary) -> ActorMention | None:
@@ -77,6 +86,19 @@ def _owner(out: list[ActorMention], text: str, start: int, d: ActorDictionary) -
         if prev.territory or prev.inter in (5, 6, 7, None):
             continue
         return prev
+    return None
+
+
+def _more_of(out: list[ActorMention], text: str, m: AliasMatch, d: ActorDictionary) -> ActorEntry | None:
+    """ "three more fighters" after "seven fighters of the SDF": more of the group last named with
+    the same noun (a descriptor only; the group must be a specific one)."""
+    if not m.entry.descriptor or not _MORE_OF.search(text, max(0, m.start - 12), m.start):
+        return None
+    head = _head(m.text)
+    for prev in reversed(out):
+        entry = d.get(prev.actor)
+        if entry is not None and not entry.descriptor and _head(prev.text) == head:
+            return entry
     return None
 
 
@@ -139,7 +161,7 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
                 prev, actor=m.entry.name, inter=m.entry.inter, group=m.entry.group,
                 country=m.country or m.entry.country,
             )
-        entry = _resolve(m.entry, seen, d, focus)
+        entry = _more_of(out, text, m, d) or _resolve(m.entry, seen, d, focus)
         owner = _owner(out, text, m.start, d) if m.country is None else None
         if owner is not None and (m.entry.descriptor or m.entry.name in _GENERIC_FORCES):
             # "the Saudi-led coalition said its warplanes struck ...": the owner's own forces

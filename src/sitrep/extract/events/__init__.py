@@ -409,6 +409,9 @@ def _draft(
     )
     fill_actors(draft, doc, roles, ctx.actors)
     draft.extra["roles"] = roles  # for agents lent from elsewhere in the article
+    # only words that tell what happened to people ("killed", "wounded", "dead"): the outcome of
+    # an event, which may be one told elsewhere
+    draft.extra["outcome"] = all(h.entry.caused_by is not None for h in cand.hits)
     set_interaction(ev, doc)
     ev.provenance["fatalities"] = [
         Evidence(
@@ -582,9 +585,18 @@ def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
         target.event.evidence.extend(d.event.evidence)
         if own:
             take_place_within(target, d)
-        if target.event.fatalities is None and d.event.fatalities is not None:
-            target.event.fatalities = d.event.fatalities
-            target.event.provenance["fatalities"] = list(d.event.provenance.get("fatalities", []))
+        tev, dev = target.event, d.event
+        if tev.fatalities is None and dev.fatalities is not None:
+            tev.fatalities = dev.fatalities
+            tev.provenance["fatalities"] = list(dev.provenance.get("fatalities", []))
+        elif dev.fatalities is not None and dev.fatalities != tev.fatalities:
+            # "an SDF spokesman confirmed the attack but gave a lower toll of five dead": both
+            # figures side by side, the first stands
+            aid = tev.article_ids[0]
+            tev.conflicts.setdefault(
+                "fatalities", [{"value": tev.fatalities, "article_id": aid, "source": tev.source}]
+            ).append({"value": dev.fatalities, "article_id": aid, "source": dev.source})
+            tev.provenance.setdefault("fatalities", []).extend(dev.provenance.get("fatalities", []))
     return out
 
 
@@ -686,6 +698,17 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     _lend_tolls(ctx, kept, orphans)
     # an attack whose sentence names no perpetrator: the one the article names for that kind of attack
     lend_article_agents(kept, [*kept, *discarded], doc, ctx.actors, ctx.article_agents)
+    # a toll told beside a reference back ("a spokesman confirmed the strike but gave a lower toll
+    # of six dead") is that event's figure, when it names no perpetrator and no place of its own
+    referring = {e.sentence_index for d in kept if d.extra.get("anaphoric") for e in d.event.evidence}
+    for d in kept:
+        if (
+            d.extra.get("outcome")
+            and d.actor1_name is None
+            and d.place_level != "sentence"
+            and {e.sentence_index for e in d.event.evidence} <= referring
+        ):
+            d.extra["anaphoric"] = True
     anaphors = [d for d in kept if d.extra.get("anaphoric")]
     kept = [d for d in kept if not d.extra.get("anaphoric")]
     merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)

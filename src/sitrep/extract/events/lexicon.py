@@ -42,6 +42,9 @@ class TriggerEntry:
     context: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
     absorbs: tuple[str, ...] = ()
+    # text between this trigger and another candidate's trigger after it that makes this one the
+    # other's outcome ("died in the explosion": the explosion's toll, not an event of its own)
+    caused_by: re.Pattern[str] | None = None
 
     def sub_type_for(self, key: str) -> str:
         table = dict(self.mapping)
@@ -198,6 +201,7 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
         context=_compile(list(raw.get("context") or []), "context"),
         exclude=_compile(list(raw.get("exclude") or []), "exclude"),
         absorbs=tuple(str(x) for x in raw.get("absorbs") or ()),
+        caused_by=_compile([raw["caused_by"]], "caused_by")[0] if raw.get("caused_by") else None,
     )
 
 

@@ -354,6 +354,27 @@ def _prefer_named_group(into: Draft, other: Draft, rules: MergeRules) -> None:
             _take_actor(into, other, slot)
 
 
+def _outcome_told(d: Draft, out: list[Draft], rules: MergeRules | None, doc: Document | None) -> Draft | None:
+    """The violent event told last before ``d`` when ``d`` only tells who was hurt, with no
+    perpetrator, place, date or death figure of its own ("Three more fighters were wounded."
+    after the strike that hit them), unless its sentence sets it apart ("In a separate attack")."""
+    ev = d.event
+    if not d.extra.get("outcome") or ev.fatalities is not None or d.date_explicit:
+        return None
+    if rules is not None and _set_apart(d, rules, doc):
+        return None
+    at = _first_sentence(d)
+    if at is None:
+        return None
+    before = [k for k in out if k.sub.violent and any(s < at for s in _sentences(k))]
+    if not before:
+        return None
+    kept = max(before, key=lambda k: max(s for s in _sentences(k) if s < at))
+    if not _actors_ok(kept.actor2_name, d.actor2_name, kept.actor2_implied, d.actor2_implied, rules):
+        return None
+    return kept
+
+
 def _set_apart(d: Draft, rules: MergeRules, doc: Document | None) -> bool:
     """The later mention's sentence says it is another incident ("in a separate attack")."""
     if doc is None or not rules.separate_cues or not d.event.evidence:
@@ -516,6 +537,10 @@ def merge_drafts(
                     _prefer_named_group(kept, d, rules)
                 break
         else:
+            told = _outcome_told(d, out, rules, doc) if bare else None
+            if told is not None:
+                absorb(told, d)
+                continue
             causes = [k for k in out if consequences and _consequence_of(d, k, consequences)]
             if causes:
                 # the event told last before the damage ("... a building demolished after the attack")

@@ -162,6 +162,9 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
     asserted = [i for i, (_, ok) in enumerate(cands) if ok]
     if not asserted:
         return [], []
+    # "died in the explosion": the death word tells the explosion's toll
+    outcomes = {i for i in asserted if any(_outcome_of(cands[i][0], cands[k][0]) for k in asserted if k != i)}
+    asserted = [i for i in asserted if i not in outcomes] or asserted
     keep: list[int] = []
     # strongest first; a weaker trigger is dropped only near a stronger one (the same event
     # told twice); far apart in the sentence it is another event
@@ -174,8 +177,22 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
     absorbed = {sub for i in keep for sub in cands[i][0].entry.absorbs}
     keep = [i for i in keep if cands[i][0].entry.sub_event_type not in absorbed] or keep
     keep.sort()
-    dropped = [i for i in asserted if i not in keep]
+    dropped = [i for i, (_, ok) in enumerate(cands) if ok and i not in keep]
     return keep, dropped
+
+
+def _outcome_of(a: Candidate, b: Candidate) -> bool:
+    """``a`` tells what ``b`` did to people: a trigger of ``a`` whose entry's ``caused_by`` joins
+    it to a trigger of ``b`` right after it ("killed in the blast")."""
+    rx = a.entry.caused_by
+    if rx is None or b.entry.caused_by is not None:
+        return False
+    text, off = a.sentence.text, a.sentence.start
+    return any(
+        0 <= y.start - x.end <= 40 and rx.search(text[x.end - off : y.start - off]) is not None
+        for x in a.hits
+        for y in b.hits
+    )
 
 
 NEAR_CHARS = 80
