@@ -65,6 +65,7 @@ def _holds_place(d: ActorDictionary, text: str, end: int) -> bool:
 # generic forces that take their country from the event ("troops", "warplanes")
 _GENERIC_FORCES = frozenset({"Military forces", "Police forces"})
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
+_MEMBERSHIP = re.compile(r"\b(?:belong\w*|members?)\b", re.IGNORECASE)
 # "three more fighters", "two other soldiers": more of the group last named with that noun
 _MORE_OF = re.compile(r"\b(?:more|other|further|additional)\s+$", re.IGNORECASE)
 
@@ -150,9 +151,18 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
         if (
             not m.entry.descriptor
             and prev is not None
-            and prev.start in descriptors
             and d.identified_by is not None
-            and d.identified_by.fullmatch(text, prev.end, m.start)
+            and (m_id := d.identified_by.fullmatch(text, prev.end, m.start)) is not None
+            and (
+                prev.start in descriptors
+                # "14 people suspected of belonging to Islamic State": members of the group, not
+                # civilians (a membership phrase only: "residents loyal to X" stay residents)
+                or (
+                    prev.inter == 7
+                    and m.entry.inter in (1, 2, 3, 4, 8)
+                    and _MEMBERSHIP.search(m_id.group(0)) is not None
+                )
+            )
         ):
             # "the fighters, believed to belong to the Islamic State West Africa Province": the
             # descriptor is the group that identifies it (both mentions stay)

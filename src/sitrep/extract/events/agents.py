@@ -63,6 +63,34 @@ def _named_agent(d: Draft, kinds: frozenset[str], modalities: frozenset[str]) ->
     return a1
 
 
+# "also" before the trigger's verb: the same kind of thing again ("shells also hit the nearby
+# villages"); a clause break in between ends it
+_ALSO = re.compile(r"\balso\b[^,;.]{0,40}$", re.IGNORECASE)
+_ALSO_AFTER = re.compile(r"[^,;.]{0,40}?\balso\b", re.IGNORECASE)
+
+
+def _also_after(
+    d: Draft, sources: list[Draft], kinds: frozenset[str], modalities: frozenset[str], doc: Document
+) -> Draft | None:
+    """The draft with a named perpetrator of the same kind told last before ``d``, when ``d``'s
+    trigger follows an "also" in its clause."""
+    ev = d.event.evidence[0] if d.event.evidence else None
+    if ev is None or ev.start is None or ev.end is None or ev.sentence_index is None:
+        return None
+    sent = doc.sentences[ev.sentence_index]
+    if not (_ALSO.search(doc.text, sent.start, ev.start) or _ALSO_AFTER.match(doc.text, ev.end, sent.end)):
+        return None
+    at = ev.sentence_index
+    before = [
+        s
+        for s in sources
+        if s is not d
+        and _named_agent(s, kinds, modalities) is not None
+        and any(e.sentence_index is not None and e.sentence_index < at for e in s.event.evidence)
+    ]
+    return max(before, key=lambda s: min(e.start or 0 for e in s.event.evidence), default=None)
+
+
 # what joins two agents of one clause ("Syrian and Russian warplanes", "IS and Nusra fighters")
 _AND = re.compile(r"\s*(?:,|and|or|&|as well as|along with|together with)\s*(?:the\s+)?", re.IGNORECASE)
 _DEMONYM_AND = re.compile(r"\b([A-Z][\w.]*)\s*(?:,|and|or|&)\s*$")
@@ -108,6 +136,12 @@ def lend_article_agents(
                 # "Syrian and Russian warplanes", "regime forces and Russian jets": both act
                 for other in _co_agents(a1, doc, actors):
                     named.setdefault(other, [])
+        if len(named) > 1:
+            # "artillery and rocket fire also hit the nearby villages": the same hands as the
+            # attack of that kind told just before
+            prior = _also_after(d, sources, kinds, rules.modalities, doc)
+            if prior is not None and prior.event.actor1 is not None:
+                named = {prior.event.actor1: named.get(prior.event.actor1, [])}
         if len(named) != 1:
             continue
         ((name, found),) = named.items()

@@ -188,8 +188,22 @@ _DIRECTION = re.compile(
 )
 
 
+# where the wounded were taken, not where they were hurt: "taken to a hospital in Hasakah",
+# "evacuated to Turkey", "airlifted to the capital"
+_DESTINATION = re.compile(
+    r"\b(?:taken|rushed|transferred|evacuated|moved|brought|flown|airlifted|transported|admitted|"
+    r"referred)\s+(?:\w+\s+)?(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:hospitals?|"
+    r"clinics?|medical\s+(?:centres?|centers?|facilit(?:y|ies))|field\s+hospital)\s+(?:in|at|near)\s+"
+    r"(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def _direction(text: str, p: PlaceMention) -> bool:
-    return bool(_DIRECTION.search(text, max(0, p.start - 60), p.start))
+    return bool(
+        _DIRECTION.search(text, max(0, p.start - 60), p.start)
+        or _DESTINATION.search(text, max(0, p.start - 80), p.start)
+    )
 
 
 def _seat(p: PlaceMention) -> bool:
@@ -216,8 +230,8 @@ def choose_place(
     # the United States", "trained by Washington", "Daesh (outlawed in Russia)") is an actor, never
     # the event's place; the event's place is then looked for nearby
     places = [p for p in places if not _seat(p) or _locative(text, p) or dateline_place(text, p)]
-    # a direction or a destination ("towards the border with Burkina Faso", "fled to Boni") is not
-    # where the event happened
+    # a direction or a destination ("towards the border with Burkina Faso", "fled to Boni", "taken
+    # to a hospital in Hasakah") is not where the event happened
     places = [p for p in places if not _direction(text, p)]
     in_sent = [p for p in places if p.sentence_index == sentence.index and lo <= p.start < hi]
     # "AMMAN (Wire) - ... clashed around Kafr Nabudah in Hama province": the dateline names where

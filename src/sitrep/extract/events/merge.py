@@ -221,6 +221,11 @@ def _take(into: Draft, other: Draft, names: tuple[str, ...]) -> None:
             into.event.provenance.pop(n, None)
 
 
+def _told_date(ev: Event) -> bool:
+    """The event's date comes from a time expression of the text (not the article's date)."""
+    return any(p.start is not None for p in ev.provenance.get("event_date") or [])
+
+
 def absorb(into: Draft, other: Draft) -> None:
     """Fold ``other`` (a later mention) into ``into``, keeping the most specific values."""
     a, b = into.event, other.event
@@ -237,6 +242,9 @@ def absorb(into: Draft, other: Draft) -> None:
     if other.date_explicit and not into.date_explicit:
         _take(into, other, _DATE_FIELDS)
         into.date_explicit = True
+    elif a.event_date is None and not _told_date(a) and _told_date(b):
+        # an undated article: the mention told "overnight" dates the headline that told nothing
+        _take(into, other, _DATE_FIELDS)
     for slot in ("1", "2"):
         mine, theirs, label = f"actor{slot}_name", f"actor{slot}_implied", f"actor{slot}_label"
         if getattr(other, mine) and (
