@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sitrep.extract.events.merge import INHERITED_DATE_NOTE
 from sitrep.options import Options
 from sitrep.pipeline import analyze_articles
@@ -53,31 +55,28 @@ def test_a_detail_told_after_a_dated_event_takes_its_day() -> None:
         assert first.event_date == MONDAY and first.time_precision == 1
 
 
-def test_another_place_of_its_own_keeps_the_article_date() -> None:
+KEEPS_ARTICLE_DATE = {
     # "Elsewhere": a place of its own in another province is another story
-    later = _later(
-        _events(
-            "Government forces shelled the town of Kafr Zita in Hama province on Monday, killing two "
-            "civilians, a monitor said.\n\n"
-            "Rebels fired rockets at army positions in Latakia province, the monitor said."
-        )
-    )
-    assert later.event_date == PUBLISHED and later.time_precision == 2
-
-
-def test_a_period_or_a_report_day_lends_no_date() -> None:
-    later = _later(
-        _events(
-            "Gunmen have kidnapped 30 villagers near Tillaberi in the past week, officials said.\n\n"
-            "Soldiers clashed with the gunmen near the village of Ayorou, a local official said."
-        )
-    )
-    assert later.sub_event_type == "Armed clash" and later.event_date == PUBLISHED
+    "Shelling/artillery/missile attack": (
+        "Government forces shelled the town of Kafr Zita in Hama province on Monday, killing two "
+        "civilians, a monitor said.\n\n"
+        "Rebels fired rockets at army positions in Latakia province, the monitor said."
+    ),
+    # a period lends no day
+    "Armed clash": (
+        "Gunmen have kidnapped 30 villagers near Tillaberi in the past week, officials said.\n\n"
+        "Soldiers clashed with the gunmen near the village of Ayorou, a local official said."
+    ),
     # "said on Monday" is the day of the report, not of the shelling it reports
-    later = _later(
-        _events(
-            "A monitor said on Monday that three civilians were killed in shelling of Ariha.\n\n"
-            "Warplanes struck the nearby town of Saraqib, wounding two children."
-        )
-    )
-    assert later.sub_event_type == "Air/drone strike" and later.event_date == PUBLISHED
+    "Air/drone strike": (
+        "A monitor said on Monday that three civilians were killed in shelling of Ariha.\n\n"
+        "Warplanes struck the nearby town of Saraqib, wounding two children."
+    ),
+}
+
+
+@pytest.mark.parametrize("sub_event_type", sorted(KEEPS_ARTICLE_DATE))
+def test_another_place_a_period_or_a_report_day_lends_no_date(sub_event_type: str) -> None:
+    later = _later(_events(KEEPS_ARTICLE_DATE[sub_event_type]))
+    assert later.sub_event_type == sub_event_type
+    assert later.event_date == PUBLISHED and later.time_precision == 2
