@@ -30,10 +30,11 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_the_place() -> None:
 
 def test_what_militants_still_stage_is_a_habit_not_an_incident() -> None:
     events = _events(
-        "Police arrested five men in Kano on Monday. Boko Haram was pushed out of most towns in 2015, "
-        "but its fighters still stage raids on villages in Borno and Yobe states."
+        "Police arrested five men in Pemba on Monday. The militants still stage hit-and-run attacks "
+        "in Cabo Delgado and Niassa provinces, officials said."
     )
-    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert "Attack" not in {e.sub_event_type for e in events}
+    assert "Arrests" in {e.sub_event_type for e in events}
 
 
 def test_people_suspected_of_belonging_to_a_group_are_its_members() -> None:
