@@ -33,6 +33,7 @@ from sitrep.extract.events.build import (
 )
 from sitrep.extract.events.lexicon import Lexicon, ModalityRules, load_lexicon, load_modality
 from sitrep.extract.events.merge import (
+    add_conflicting_toll,
     finalize,
     fold_headline,
     inherit_dates,
@@ -592,11 +593,7 @@ def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
         elif dev.fatalities is not None and dev.fatalities != tev.fatalities:
             # "an SDF spokesman confirmed the attack but gave a lower toll of five dead": both
             # figures side by side, the first stands
-            aid = tev.article_ids[0]
-            tev.conflicts.setdefault(
-                "fatalities", [{"value": tev.fatalities, "article_id": aid, "source": tev.source}]
-            ).append({"value": dev.fatalities, "article_id": aid, "source": dev.source})
-            tev.provenance.setdefault("fatalities", []).extend(dev.provenance.get("fatalities", []))
+            add_conflicting_toll(tev, dev)
     return out
 
 

@@ -226,6 +226,14 @@ def _told_date(ev: Event) -> bool:
     return any(p.start is not None for p in ev.provenance.get("event_date") or [])
 
 
+def add_conflicting_toll(a: Event, b: Event) -> None:
+    """``b``'s other figure for ``a``'s toll, side by side in ``a.conflicts`` (``a``'s stands)."""
+    a.conflicts.setdefault(
+        "fatalities", [{"value": a.fatalities, "article_id": a.article_ids[0], "source": a.source}]
+    ).append({"value": b.fatalities, "article_id": b.article_ids[0], "source": b.source})
+    a.provenance.setdefault("fatalities", []).extend(b.provenance.get("fatalities", []))
+
+
 def absorb(into: Draft, other: Draft) -> None:
     """Fold ``other`` (a later mention) into ``into``, keeping the most specific values."""
     a, b = into.event, other.event
@@ -264,13 +272,7 @@ def absorb(into: Draft, other: Draft) -> None:
             # house") is a guess at this event's toll; the event's own figure stands
             pass
         elif a.fatalities != b.fatalities:
-            a.conflicts.setdefault(
-                "fatalities",
-                [
-                    {"value": a.fatalities, "article_id": a.article_ids[0], "source": a.source},
-                ],
-            ).append({"value": b.fatalities, "article_id": b.article_ids[0], "source": b.source})
-            a.provenance.setdefault("fatalities", []).extend(b.provenance.get("fatalities", []))
+            add_conflicting_toll(a, b)
     for cid in b.claim_ids:
         if cid not in a.claim_ids:
             a.claim_ids.append(cid)
@@ -362,6 +364,22 @@ def _prefer_named_group(into: Draft, other: Draft, rules: MergeRules) -> None:
             _take_actor(into, other, slot)
 
 
+def _first_sentence(d: Draft) -> int | None:
+    return min(_sentences(d), default=None)
+
+
+def _told_last_before(drafts: list[Draft], at: int | None) -> tuple[int, Draft] | None:
+    """The draft with a mention nearest before sentence ``at``, with that sentence's index."""
+    if at is None:
+        return None
+    told = []
+    for k in drafts:
+        earlier = [s for s in _sentences(k) if s < at]
+        if earlier:
+            told.append((max(earlier), k))
+    return max(told, key=lambda x: x[0]) if told else None
+
+
 def _outcome_told(d: Draft, out: list[Draft], rules: MergeRules | None, doc: Document | None) -> Draft | None:
     """The violent event told last before ``d`` when ``d`` only tells who was hurt, with no
     perpetrator, place, date or death figure of its own ("Three more fighters were wounded."
@@ -371,13 +389,10 @@ def _outcome_told(d: Draft, out: list[Draft], rules: MergeRules | None, doc: Doc
         return None
     if rules is not None and _set_apart(d, rules, doc):
         return None
-    at = _first_sentence(d)
-    if at is None:
+    told = _told_last_before([k for k in out if k.sub.violent], _first_sentence(d))
+    if told is None:
         return None
-    before = [k for k in out if k.sub.violent and any(s < at for s in _sentences(k))]
-    if not before:
-        return None
-    kept = max(before, key=lambda k: max(s for s in _sentences(k) if s < at))
+    _s, kept = told
     if not _actors_ok(kept.actor2_name, d.actor2_name, kept.actor2_implied, d.actor2_implied, rules):
         return None
     return kept
@@ -748,8 +763,6 @@ def fold_headline(drafts: list[Draft], doc: Document, rules: MergeRules) -> list
 INHERITED_DATE_NOTE = "no date of its own: told after an event dated in the text"
 
 
-def _first_sentence(d: Draft) -> int | None:
-    return min(_sentences(d), default=None)
 
 
 def _told_day(d: Draft, doc: Document) -> bool:
@@ -760,8 +773,8 @@ def _told_day(d: Draft, doc: Document) -> bool:
         return False
     if ev.event_date_end not in (None, ev.event_date):
         return False  # a period: "hostages taken in the past week" dates no later detail
-    told = [p for p in ev.provenance.get("event_date") or [] if p.start is not None and p.end is not None]
-    return bool(told) and not any(F.attached_to_speech(doc.text, p.start, p.end) for p in told)  # type: ignore[arg-type]
+    spans = [(p.start, p.end) for p in ev.provenance.get("event_date") or [] if p.start is not None]
+    return bool(spans) and not any(F.attached_to_speech(doc.text, lo, hi or lo) for lo, hi in spans)
 
 
 def inherit_dates(drafts: list[Draft], doc: Document) -> None:
@@ -776,20 +789,12 @@ def inherit_dates(drafts: list[Draft], doc: Document) -> None:
     dated = [d for d in drafts if _told_day(d, doc)]
     for d in drafts:
         ev = d.event
-        own = ev.provenance.get("event_date") or []
-        if d.date_explicit or ev.event_date is None or any(p.start is not None for p in own):
+        if d.date_explicit or ev.event_date is None or _told_date(ev):
             continue
-        at = _first_sentence(d)
-        if at is None:
+        told = _told_last_before([k for k in dated if k is not d], _first_sentence(d))
+        if told is None:
             continue
-        told_before = [
-            (max(s for s in _sentences(k) if s < at), k)
-            for k in dated
-            if k is not d and any(s < at for s in _sentences(k))
-        ]
-        if not told_before:
-            continue
-        _s, src = max(told_before, key=lambda x: x[0])
+        _s, src = told
         sev = src.event
         if d.place_level == "sentence" and ev.admin1 != sev.admin1:
             continue  # another place of its own: another story ("Elsewhere, rebels fired ...")
