@@ -70,6 +70,18 @@ def test_habitual_and_definitional_statements_are_generic() -> None:
     assert doc.events == []
 
 
+def test_the_violence_asked_to_stop_is_no_incident() -> None:
+    # what a call or a lull is about is the ongoing violence, not one event; the strike told
+    # beside it still is one
+    doc = analyze(
+        "Relief agencies appealed for a pause in the bombing of Marib so that the wounded could leave. "
+        "The envoy demanded an end to the shelling. A lull in the fighting let families flee. "
+        "Houthi rebels shelled the town of Harib on Tuesday, killing three people."
+    )
+    assert [e.sub_event_type for e in doc.events] == ["Shelling/artillery/missile attack"]
+    assert doc.events[0].fatalities == 3
+
+
 def test_state_and_setting_clauses_are_background() -> None:
     doc = analyze("Government forces are on the offensive against Al-Shabaab in the Middle Shabelle region.")
     assert doc.events == []

@@ -80,3 +80,18 @@ def test_another_place_a_period_or_a_report_day_lends_no_date(sub_event_type: st
     later = _later(_events(KEEPS_ARTICLE_DATE[sub_event_type]))
     assert later.sub_event_type == sub_event_type
     assert later.event_date == PUBLISHED and later.time_precision == 2
+
+
+def test_the_start_of_a_since_clause_lends_no_day() -> None:
+    # "since it was launched on February 15" opens a range up to the report; the strike told
+    # after it did not happen on February 15
+    events = _events(
+        "Government forces pressed on with their assault on Marib, which has killed 200 fighters "
+        "since it was launched on February 15, officials said.\n\n"
+        "Warplanes struck rebel positions near the city, wounding two children."
+    )
+    later = _later(events)
+    assert later.sub_event_type == "Air/drone strike"
+    assert later.event_date == PUBLISHED and later.time_precision == 2
+    (assault,) = [e for e in events if e is not later]
+    assert (assault.event_date, assault.event_date_end) == (dt.date(2021, 2, 15), PUBLISHED)

@@ -198,3 +198,26 @@ def test_not_dates() -> None:
     for text in ("The may be true", "a march on the capital", "killed 23 people", "05/10/2017",
                  "the nearly five years of fighting", "a 2,000-strong force", "on February 30"):
         assert resolve_expression(text, THU) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "words"),
+    [
+        # a "since" clause that tells when something began: the range runs from that day on
+        ("killed 300 people since it was launched on August 2", D(2016, 8, 2), "since it was launched on"),
+        ("since fighting broke out in July, 40 people died", D(2016, 7, 1), "since fighting broke out in"),
+        ("since the truce took effect in June, 12 were killed", D(2016, 6, 1),
+         "since the truce took effect in"),
+    ],
+)
+def test_a_since_clause_makes_a_range_up_to_the_anchor(text: str, start: dt.date, words: str) -> None:
+    te = r(text)
+    assert (te.date_start, te.date_end) == (start, THU)
+    assert te.text.startswith(words)
+
+
+def test_a_month_followed_by_a_count_is_still_a_month() -> None:
+    # "in July, 40 people": the figure after the comma is not a day or a year
+    assert span(r("in July, 40 people were killed")) == (D(2016, 7, 1), D(2016, 7, 31), 3)
+    assert span(r("in July 2015")) == (D(2015, 7, 1), D(2015, 7, 31), 3)
+    assert r("in July 5").date_start == D(2016, 7, 5)

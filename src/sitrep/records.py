@@ -279,6 +279,8 @@ class Document:
     # candidate events left out (negated/future/hypothetical/historical), kept for review
     discarded: list[Event] = field(default_factory=list)
     spacy_doc: Any = None
+    # where the article body ends (sitrep.ingest.furniture): nothing after it is read
+    body_end: int | None = None
     parser: Callable[[str], Any] | None = None
     # parse a span of the NLP pass's own Doc by (start, end) article offsets, reusing the token
     # vectors the pass already computed (about 3.5x cheaper than parsing the text again); returns

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep.errors import ModelNotAvailableError
+from sitrep.ingest.furniture import body_end
 from sitrep.options import Options
 from sitrep.records import Article, Document, Mention, Sentence
 
@@ -125,12 +126,23 @@ class NLP:
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Run the pass over articles, in batches, yielding Documents in order."""
         arts = list(articles) if not isinstance(articles, list) else articles
-        texts = (a.text for a in arts)
+        # only the body is read: link lists after it ("Related ...") are page furniture
+        # (sitrep.ingest.furniture); a prefix keeps every offset as it is in the article
+        texts = (a.text[: self._body_end(a)] for a in arts)
         kwargs: dict[str, Any] = {"batch_size": self.options.batch_size}
         if self.options.n_process > 1:
             kwargs["n_process"] = self.options.n_process
         for article, sdoc in zip(arts, self.fast.pipe(texts, **kwargs), strict=True):
             yield self.to_document(article, sdoc)
+
+    def _body_end(self, article: Article) -> int:
+        end = body_end(article.text, self.options.data_dirs)
+        if end < len(article.text):
+            # kept with the article so a reviewer sees where reading stopped and why
+            article.metadata["body_end"] = end
+        else:
+            article.metadata.pop("body_end", None)
+        return end
 
     def analyze(self, article: Article) -> Document:
         return next(self.pipe([article]))
@@ -167,7 +179,8 @@ class NLP:
                     sentence_index=idx,
                 )
             )
-        doc = Document(article=article, sentences=sentences, mentions=mentions, spacy_doc=sdoc)
+        doc = Document(article=article, sentences=sentences, mentions=mentions, spacy_doc=sdoc,
+                       body_end=len(sdoc.text))
         if self.options.selective_parse:
             doc.parser = self.parse_sentence
             if "parser" in self.fast.component_names:

@@ -76,8 +76,11 @@ def _since(text: str, start: int, match_text: str, rs: RuleSet) -> int | None:
     for word in ("ever since ", "since "):
         if lowered.startswith(word):
             return start
-    m = rs.since_before.search(text, max(0, start - 16), start)
-    return m.start(1) if m else None
+    # wide enough for "since it was launched on"; the pattern is anchored at ``start``
+    m = rs.since_before.search(text, max(0, start - 80), start)
+    if not m:
+        return None
+    return m.start(1) if m.group(1) is not None else m.start(2)
 
 
 def scan(text: str, anchor: dt.date | None, rs: RuleSet) -> list[Found]:

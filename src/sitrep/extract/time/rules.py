@@ -252,7 +252,14 @@ def build_ruleset(data: Mapping[str, Any]) -> RuleSet:
     gate_words = frozenset().union(*(r.requires for r in rules)) if gated else frozenset()
     gate_digit = any(r.needs_digit for r in rules)
     prefixes = [p for p, kind in (data.get("prefixes") or {}).items() if kind == "since"]
-    since_before = re.compile(rf"(?:^|\W)({_alt(prefixes) or 'since'})\s+$", re.IGNORECASE)
+    clause_verbs = [str(v) for v in data.get("since_clause_verbs") or ()]
+    clause = (
+        rf"|(?:^|\W)({_alt(prefixes) or 'since'})\s+(?:[\w'-]+\s+){{0,6}}?(?:{_alt(clause_verbs)})"
+        r"(?:\s+(?:on|in|at|during))?\s+$"
+    ) if clause_verbs else ""
+    since_before = re.compile(
+        rf"(?:^|\W)({_alt(prefixes) or 'since'})\s+${clause}", re.IGNORECASE
+    )
     raw_vocab = data["vocabulary"]
     cues = [str(c) for c in raw_vocab.get("future_cues", ())]
     future_cue = re.compile(rf"(?:^|\W)(?:{_alt(cues)})(?!\w)", re.IGNORECASE)

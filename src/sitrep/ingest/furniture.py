@@ -1,0 +1,53 @@
+"""Where an article's body ends and the page furniture after it begins.
+
+Text copied from news pages often ends with a list of links to other stories
+("Related", "Read also", "You may also like" followed by their headlines).  Those
+headlines ("US-Led Coalition Conducts 12 Strikes in Tabqa") read like events but are
+not this article's report, so the NLP pass and every extractor after it stop at
+``body_end``.  The text itself is kept whole, so offsets, storage and the article
+view are unchanged; the cut is only where reading stops.
+
+The markers are regular expressions in ``data/ingest.yaml`` (``page_furniture``),
+which users extend.  A marker only counts after the first ``min_body_chars``
+characters, so an article that opens with the word "Related" loses nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sitrep.datafiles import load_yaml
+from sitrep.errors import DataFileError
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(data_dirs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], int]:
+    spec = (load_yaml("ingest.yaml", data_dirs) or {}).get("page_furniture") or {}
+    patterns = []
+    for raw in spec.get("markers") or []:
+        try:
+            patterns.append(re.compile(raw))
+        except re.error as exc:
+            raise DataFileError(
+                f"page_furniture marker {raw!r} is not a valid regular expression: {exc}",
+                item="ingest.yaml",
+            ) from exc
+    return tuple(patterns), int(spec.get("min_body_chars", 200))
+
+
+def body_end(text: str, data_dirs: tuple[str, ...] = ()) -> int:
+    """Offset where the article body ends: the earliest furniture marker after the first
+    ``min_body_chars`` characters, else ``len(text)``."""
+    patterns, min_body = _rules(data_dirs)
+    end = len(text)
+    if len(text) <= min_body:
+        return end
+    for pattern in patterns:
+        m = pattern.search(text, min_body)
+        if m and m.start() < end:
+            end = m.start()
+    # the body ends at the last character of text before the marker
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
