@@ -65,6 +65,11 @@ def load_model(name: str, parser: bool = True, ner: bool = True) -> Any:
         nlp.disable_pipe("parser")
         if "senter" in nlp.component_names:
             nlp.enable_pipe("senter")
+        # the rule components, computed once per distinct token instead of per token
+        # (sitrep.nlp.fast_components; identical output, checked by the tests)
+        from sitrep.nlp.fast_components import install
+
+        install(nlp)
     return nlp
 
 
