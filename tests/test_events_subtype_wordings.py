@@ -358,3 +358,24 @@ def test_looting_and_arson_in_more_words() -> None:
             ("Vandals damaged a statue of Gandhi in Kolkata overnight.", LOOT),
         ]
     )
+
+
+# ---------------------------------------------------------------- session 7
+
+
+def test_ordinary_people_killing_with_their_hands_is_mob_violence() -> None:
+    cases = [
+        ("Villagers beat to death two suspected cattle thieves in Singida on Sunday.", 2),
+        ("Residents burned alive a man accused of witchcraft in the village of Bungoma.", 1),
+    ]
+    for text, toll in cases:
+        (ev,) = analyze(text).events
+        assert (ev.sub_event_type, ev.fatalities) == ("Mob violence", toll), text
+
+
+def test_a_convoy_or_bus_of_civilians_is_no_armed_target() -> None:
+    check([
+        ("Gunmen ambushed a convoy of aid workers near Bunia, killing two.", "Attack"),
+        ("Gunmen attacked a bus carrying pilgrims near Reasi, killing nine.", "Attack"),
+        ("Militants ambushed an army convoy near Bunia, killing two soldiers.", CLASH),
+    ])

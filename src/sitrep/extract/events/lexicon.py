@@ -163,6 +163,11 @@ def _compile(patterns: list[str], what: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+def _alts(words: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> TriggerEntry:
     sub = raw.get("sub_event_type")
     mapping: tuple[tuple[str, str], ...] = ()
@@ -248,6 +253,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
     )
     weapons = [str(w) for w in triggers.get("weapon_words") or []]
     targets = [str(w) for w in triggers.get("armed_targets") or []]
+    unarmed = [str(w) for w in triggers.get("unarmed_target_words") or []]
     return Lexicon(
         subtypes=subtypes,
         triggers=entries,
@@ -282,7 +288,9 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
             if words
         ),
         armed_targets=re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(targets, key=len, reverse=True)) + r")\b",
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(targets, key=len, reverse=True)) + r")\b"
+            + (rf"(?!\s+(?:of|carrying|with|for|transporting)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_alts(unarmed)})\b)"
+               if unarmed else ""),
             re.IGNORECASE,
         )
         if targets
