@@ -210,7 +210,6 @@ class CachedLemmatizer:
                 h = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 self._cache[key] = h
             out[i] = h
-        arr[:, 3] = out
         doc.from_array([LEMMA], out.reshape(-1, 1))
         return doc
 
