@@ -68,6 +68,8 @@ class TableAttributeRuler:
         self._multi_needs: list[tuple[list[frozenset[int]], bool]] = []
         self._any_tag: tuple[Any, ...] = ()
         self._cache: dict[tuple[Any, ...], tuple[int, ...]] = {}
+        # the attribute values a sorted list of pattern ids gives: (POS, MORPH, LEMMA), the rest
+        self._merged: dict[tuple[int, ...], tuple[tuple[int | None, ...], dict[int, int]]] = {}
 
     def load_from(self, ruler: Any) -> None:
         """Take the patterns and (normalised) attribute values of the model's AttributeRuler."""
@@ -91,6 +93,7 @@ class TableAttributeRuler:
                 self.multi.add(key, alternatives)
                 self.multi_index[attr_id] = int(ruler.indices[attr_id])
                 self._multi_needs += [self._needs(p) for p in alternatives]
+        self._merged.clear()
         by_tag: dict[str, list[Any]] = {}
         any_tag: list[Any] = []
         patterns = ruler.patterns
@@ -159,7 +162,7 @@ class TableAttributeRuler:
         cols = (POS, MORPH, LEMMA)
         arr = doc.to_array(list(cols))
         rest: list[tuple[int, dict[int, int]]] = []
-        merged_cache: dict[tuple[int, ...], tuple[tuple[int | None, ...], dict[int, int]]] = {}
+        merged_cache = self._merged
         for i, attr_ids in ops.items():
             key = tuple(sorted(attr_ids))  # later patterns win, as in AttributeRuler.match
             found = merged_cache.get(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,7 +164,7 @@ def _compile(patterns: list[str], what: str) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-def _alts(words: list[str]) -> str:
+def _alts(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -269,26 +270,19 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         cumulative_tolls=_compile(list(triggers.get("cumulative_tolls") or []), "cumulative_tolls"),
         numbers=numbers,
         place_nouns=frozenset(str(p).lower() for p in triggers.get("place_nouns") or []),
-        weapon_words=re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(weapons, key=len, reverse=True)) + r")\b",
-            re.IGNORECASE,
-        )
+        weapon_words=re.compile(r"\b(?:" + _alts(weapons) + r")\b", re.IGNORECASE)
         if weapons
         else re.compile(r"(?!x)x"),
         target_actors=tuple(
             (
-                re.compile(
-                    r"\b(?:" + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-                    + r")\b",
-                    re.IGNORECASE,
-                ),
+                re.compile(r"\b(?:" + _alts(str(w) for w in words) + r")\b", re.IGNORECASE),
                 str(actor),
             )
             for actor, words in (triggers.get("armed_target_actors") or {}).items()
             if words
         ),
         armed_targets=re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(targets, key=len, reverse=True)) + r")\b"
+            r"\b(?:" + _alts(targets) + r")\b"
             + (rf"(?!\s+(?:of|carrying|with|for|transporting)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_alts(unarmed)})\b)"
                if unarmed else ""),
             re.IGNORECASE,
