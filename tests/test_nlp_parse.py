@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sitrep.nlp import get_nlp
@@ -41,3 +43,29 @@ def test_prefetched_parses_equal_single_parses_and_are_cached() -> None:
     assert [_arcs(batched.parse(i)) for i in (0, 1, 3)] == [expected[i] for i in (0, 1, 3)]
     assert calls == []  # served from the batch
     assert _arcs(batched.parse(2)) == expected[2] and len(calls) == 1  # not prefetched: parsed alone
+
+
+def test_masked_sentences_are_prefetched_as_one_batch_with_the_same_parses() -> None:
+    # "IS" is written over with a same-length stand-in before parsing (parse_masks); such
+    # sentences cannot reuse the pass's vectors, and are parsed together as texts
+    nlp = get_nlp(Options())
+    text = "IS fighters attacked a checkpoint near Hajin. IS claimed the raid. Troops fought IS near Susah."
+    single = nlp.analyze(Article(id="a", text=text))
+    batched = nlp.analyze(Article(id="b", text=text))
+    for doc in (single, batched):
+        doc.parse_masks = [(m.start(), m.start() + 2, "Xx") for m in re.finditer(r"\bIS\b", text)]
+    expected = [_arcs(single.parse(i)) for i in range(3)]
+
+    one_by_one: list[str] = []
+    inner = batched.parser
+    assert inner is not None
+
+    def counting(t: str):  # type: ignore[no-untyped-def]
+        one_by_one.append(t)
+        return inner(t)
+
+    batched.parser = counting
+    batched.prefetch_parses([0, 1, 2])
+    assert [_arcs(batched.parse(i)) for i in range(3)] == expected
+    assert one_by_one == []  # all three came from the batch
+    assert expected[0][0][0] == "Xx"  # the parser saw the stand-in

@@ -289,6 +289,8 @@ class Document:
     # the same for many spans in one batched parser call (much cheaper per sentence than one call
     # each); entries are None where a span does not align
     spans_parser: Callable[[list[tuple[int, int]]], list[Any]] | None = None
+    # ``parser`` for many texts in one batched call (masked sentences, see ``parse_masks``)
+    texts_parser: Callable[[list[str]], list[Any]] | None = None
     # same-length stand-ins (article start, end, stand-in) written over the sentence text before it
     # is parsed, for words the parser misreads ("IS" as the verb "is"); offsets do not move, so the
     # original words stay readable through the token offsets.  Filled by the actors component.
@@ -325,17 +327,22 @@ class Document:
         return self._parses[index]
 
     def prefetch_parses(self, indices: Iterable[int]) -> None:
-        """Parse the sentences ``indices`` that are not parsed yet in one batched call, so the
-        following ``parse(i)`` calls are cache hits.  Masked sentences are left to ``parse``."""
+        """Parse the sentences ``indices`` that are not parsed yet in batched calls, so the
+        following ``parse(i)`` calls are cache hits: unmasked sentences as spans of the NLP pass,
+        masked ones (``parse_masks``) as texts."""
         if self.spans_parser is None:
             return
         todo = sorted({i for i in indices if i not in self._parses})
-        todo = [i for i in todo if self.parse_text(i) == self.sentences[i].text]
-        if len(todo) < 2:
-            return
-        parsed = self.spans_parser([(self.sentences[i].start, self.sentences[i].end) for i in todo])
-        for i, p in zip(todo, parsed, strict=True):
-            if p is not None:
+        texts = {i: self.parse_text(i) for i in todo}
+        plain = [i for i in todo if texts[i] == self.sentences[i].text]
+        masked = [i for i in todo if texts[i] != self.sentences[i].text]
+        if len(plain) >= 2:
+            parsed = self.spans_parser([(self.sentences[i].start, self.sentences[i].end) for i in plain])
+            for i, p in zip(plain, parsed, strict=True):
+                if p is not None:
+                    self._parses[i] = p
+        if len(masked) >= 2 and self.texts_parser is not None:
+            for i, p in zip(masked, self.texts_parser([texts[i] for i in masked]), strict=True):
                 self._parses[i] = p
 
     def parse_text(self, index: int) -> str:

@@ -99,6 +99,10 @@ class NLP:
     def parse_sentence(self, text: str) -> Any:
         return self.parser_nlp(text)
 
+    def parse_texts(self, texts: list[str]) -> list[Any]:
+        """``parse_sentence`` for many texts in one batched call."""
+        return list(self.parser_nlp.pipe(texts, batch_size=64))
+
     def parse_span(self, sdoc: Any, start: int, end: int) -> Any:
         """Parse the span ``start:end`` of a fast-pass Doc without recomputing its token vectors.
 
@@ -199,6 +203,7 @@ class NLP:
                     return self.parse_spans(_sdoc, ranges)
 
                 doc.spans_parser = spans_parser
+                doc.texts_parser = self.parse_texts
         else:
             # the full pass already parsed everything: hand out sentence docs from it
             def from_full(text: str, _sdoc: Any = sdoc) -> Any:

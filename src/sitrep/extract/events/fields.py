@@ -14,6 +14,7 @@ from typing import Any
 from sitrep.extract.events.lexicon import Lexicon, parse_number
 from sitrep.extract.places.resolve import GOVERNMENT_RELATION, SPEAKER_RELATION, seat_of_government
 from sitrep.records import Claim, Document, PlaceMention, Sentence, TimeExpression
+from sitrep.regex_literals import fold, may_match
 
 # words before a toponym that attach it to the event ("in", "near", "outside")
 _ATTACH = re.compile(
@@ -476,7 +477,10 @@ def find_fatalities(sentence: Sentence, lex: Lexicon) -> list[Fatality]:
     out: list[Fatality] = []
     taken: list[tuple[int, int]] = []
     text = sentence.text
-    for rx in lex.fatalities:
+    folded = fold(text)
+    for rx, guard in zip(lex.fatalities, lex.fatality_guards, strict=True):
+        if not may_match(guard, folded):
+            continue
         pos = 0
         while (m := rx.search(text, pos)) is not None:
             s, e = m.span("n")

@@ -10,6 +10,7 @@ from typing import Any
 
 from sitrep.datafiles import load_yaml
 from sitrep.errors import DataFileError
+from sitrep.regex_literals import Prefilter, guards
 
 TAXONOMY_FILE = "event_taxonomy.yaml"
 TRIGGERS_FILE = "event_triggers.yaml"
@@ -46,6 +47,9 @@ class TriggerEntry:
     # text between this trigger and another candidate's trigger after it that makes this one the
     # other's outcome ("died in the explosion": the explosion's toll, not an event of its own)
     caused_by: re.Pattern[str] | None = None
+    # literals one of which every match of `pattern` holds: most sentences are ruled out by a few
+    # substring tests before the pattern runs (sitrep.regex_literals)
+    prefilter: Prefilter | None = None
 
     def sub_type_for(self, key: str) -> str:
         table = dict(self.mapping)
@@ -90,6 +94,13 @@ class Lexicon:
     number_rx: re.Pattern[str] = re.compile(r"\d")
     # a toll counted over a span of time ("160000 killed in three years of war"): no event's toll
     cumulative_tolls: tuple[re.Pattern[str], ...] = ()
+    # the prefilters of `fatalities` and `non_conflict`, in the same order (None: always run)
+    fatality_guards: tuple[Prefilter | None, ...] = field(default=(), init=False, repr=False)
+    non_conflict_guards: tuple[Prefilter | None, ...] = field(default=(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.fatality_guards = guards(self.fatalities)
+        self.non_conflict_guards = guards(self.non_conflict)
 
 
 @dataclass(frozen=True)
@@ -208,6 +219,7 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
         exclude=_compile(list(raw.get("exclude") or []), "exclude"),
         absorbs=tuple(str(x) for x in raw.get("absorbs") or ()),
         caused_by=_compile([raw["caused_by"]], "caused_by")[0] if raw.get("caused_by") else None,
+        prefilter=Prefilter.of(pattern),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.events.lexicon import Lexicon, TriggerEntry
 from sitrep.records import ActorMention, Sentence
+from sitrep.regex_literals import fold, may_match
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 
@@ -58,9 +59,18 @@ def non_conflict_story(lead: str, actors: list[ActorMention], lex: Lexicon) -> b
     """An article whose lead tells of an accident, disaster, crime or diplomacy and that names no
     armed actor anywhere: its later sentences ("the blasts were heard ...", "authorities took
     control of services") are read in that context, as a coder would."""
-    if not any(rx.search(lead) for rx in lex.non_conflict):
+    if not is_non_conflict(lead, lex):
         return False
     return not _conflict_actor(actors, lex)
+
+
+def is_non_conflict(text: str, lex: Lexicon, folded: str | None = None) -> bool:
+    """The text matches one of the `non_conflict` patterns (accident, disaster, crime ...)."""
+    folded = fold(text) if folded is None else folded
+    return any(
+        may_match(g, folded) and rx.search(text)
+        for rx, g in zip(lex.non_conflict, lex.non_conflict_guards, strict=True)
+    )
 
 
 def _conflict_actor(actors: list[ActorMention], lex: Lexicon) -> bool:
@@ -77,17 +87,21 @@ def find_hits(
     (``non_conflict_story``), so every sentence is treated like a non-conflict sentence.
     """
     text = sentence.text
+    folded = fold(text)
     nc: bool | None = True if non_conflict_context else None
     armed: bool | None = None
     hits: list[TriggerHit] = []
     for entry in lex.triggers:
         # the entry's own pattern first: most entries do not match most sentences, and their
-        # conditions (exclude/context/non-conflict regexes) only matter when they do
+        # conditions (exclude/context/non-conflict regexes) only matter when they do; a few
+        # substring tests rule most entries out before their pattern runs
+        if entry.prefilter is not None and not entry.prefilter.may_match(folded):
+            continue
         matches = [m for m in entry.pattern.finditer(text) if m.end() > m.start()]
         if not matches:
             continue
         if nc is None:
-            nc = any(rx.search(text) for rx in lex.non_conflict)
+            nc = is_non_conflict(text, lex, folded)
         non_conflict = nc
         if entry.exclude and any(rx.search(text) for rx in entry.exclude):
             continue
