@@ -133,3 +133,11 @@ def test_a_dated_toll_goes_to_an_event_dated_only_by_the_article() -> None:
     (ev,), _ = run(doc)
     assert ev.fatalities == 12
 
+
+
+def test_the_dead_of_a_group_named_before_are_the_toll() -> None:
+    # "of them" refers back to the group attacked: those four are the dead
+    assert _tolls("Soldiers fired on the crowd in Mandalay on Friday, killing four of them.") == [4]
+    assert _tolls("Gunmen stopped a minibus carrying 18 traders near Kauru and killed three of them.") == [3]
+    # a breakdown by kind after "of them" is no toll of its own
+    assert _tolls("The blast killed 11 people in Jalalabad, two of them children.") == [11]

@@ -162,3 +162,17 @@ def test_who_tells_of_a_raid_is_not_its_agent_and_passive_jets_make_it_an_air_st
     subs = {e.sub_event_type for e in doc.events}
     assert subs == {"Air/drone strike"}, subs
     assert all("Militia" not in (e.actor1 or "") and "Protesters" not in (e.actor1 or "") for e in doc.events)
+
+
+@pytest.mark.model
+def test_a_trigger_noun_read_as_a_verb_keeps_its_modifiers_as_agent() -> None:
+    # the tagger reads "airstrikes" after "Russian and Assad regime" as a verb; a word with a
+    # noun's modifiers and no subject or object of its own is a noun, and its modifiers its agent
+    doc = analyze(
+        "At least 30 villagers were killed in Russian and Assad regime airstrikes on besieged "
+        "towns in Daraa on Sunday."
+    )
+    (ev,) = violent(doc)
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 == "Military Forces of Syria (2000-)"
+    assert ev.fatalities == 30

@@ -213,6 +213,24 @@ def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | No
     return None
 
 
+# where a noun phrase stands, and what only a noun takes: a trigger tagged as a verb there is a
+# noun the tagger misread ("killed in Russian and Assad regime airstrikes on Aleppo": "airstrikes"
+# as VERB, with "regime" as its compound)
+_NOMINAL_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass")
+_NOUN_MODIFIERS = ("amod", "compound", "det", "nummod", "poss")
+
+
+def _verbal(tok: Any) -> bool:
+    """The trigger acts as a verb: tagged so, and not a noun phrase's head misread (a word in a
+    noun's place or with a noun's modifiers, and with no subject or object of its own)."""
+    if tok.pos_ not in _VERBAL:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"dobj", "nsubj", "nsubjpass", "auxpass", "aux"}:
+        return True
+    return not (tok.dep_ in _NOMINAL_DEPS or deps & set(_NOUN_MODIFIERS))
+
+
 def _verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) -> None:
     _own_verb_roles(v, idx, roles, place_nouns)
     if roles.actor2 is None and roles.object_kind is None:
@@ -359,7 +377,7 @@ def roles_from_parse(
     idx = _Index(parse, base, actors, places, words, states)
     # the trigger is itself part of an actor phrase ("warplanes bombed", "coalition airstrikes")
     roles.actor1 = next((a for toks, a in idx.actor_tokens if tok.i in toks), None)
-    if tok.pos_ in _VERBAL:
+    if _verbal(tok):
         _verb_roles(tok, idx, roles, place_nouns)
         if roles.actor1 is None:
             roles.actor1 = _cause_agent(tok, idx)
