@@ -176,3 +176,17 @@ def test_a_trigger_noun_read_as_a_verb_keeps_its_modifiers_as_agent() -> None:
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1 == "Military Forces of Syria (2000-)"
     assert ev.fatalities == 30
+
+
+@pytest.mark.model
+def test_an_actor_word_that_names_a_site_is_no_agent_by_word_order() -> None:
+    # "police" only says whose station it is; the bombers are nobody the dictionary knows
+    doc = analyze(
+        "A car bomb went off near a police station in the Midan district of Homs shortly before "
+        "two suicide bombers detonated their explosive belts, the group added."
+    )
+    evs = violent(doc)
+    assert evs and all(e.actor1 != "Police Forces of Syria" for e in evs)
+    # a named agent still acts, with or without a site in the sentence
+    doc = analyze("Syrian army troops shelled a rebel checkpoint near Tafas in Daraa province on Monday.")
+    assert [e.actor1 for e in violent(doc)] == ["Military Forces of Syria (2000-)"]

@@ -379,3 +379,38 @@ def test_a_convoy_or_bus_of_civilians_is_no_armed_target() -> None:
         ("Gunmen attacked a bus carrying pilgrims near Reasi, killing nine.", "Attack"),
         ("Militants ambushed an army convoy near Bunia, killing two soldiers.", CLASH),
     ])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides accepted a Chinese-brokered proposal to stop fighting around the town of Laukkai.",
+        "The militia handed the bodies of nine policemen to the army in a swap mediated by clan elders.",
+        "Gunmen freed 14 kidnapped farmers under a deal with the state government in Katsina.",
+        "Three hundred fighters and their families left the besieged town under an evacuation agreement.",
+        "Rebels in North Kivu began handing in their weapons under a disarmament programme on Monday.",
+        "The two armed groups signed a peace charter in Birao on Saturday.",
+    ],
+)
+def test_agreements_told_by_what_the_sides_do(text: str) -> None:
+    assert lead(text) == AGREEMENT
+
+
+def test_an_agreement_carries_no_toll_of_the_dead_it_concerns() -> None:
+    text = "The militia handed the bodies of nine policemen to the army in a swap mediated by clan elders."
+    (ev,) = analyze(text).events
+    assert ev.sub_event_type == AGREEMENT and ev.fatalities is None
+
+
+def test_an_aerial_bomb_is_an_air_strike() -> None:
+    assert (
+        lead("A woman and her son died after an aerial bomb hit their home in Kafr Zita on Sunday.")
+        == "Air/drone strike"
+    )
+
+
+def test_the_fighting_an_agreement_ends_keeps_its_toll() -> None:
+    doc = analyze("Fighting that killed 20 people in Kidal ended with a truce brokered by elders on Sunday.")
+    kinds = {e.sub_event_type: e.fatalities for e in doc.events}
+    assert kinds.get(AGREEMENT, "missing") is None
+    assert kinds.get(CLASH) == 20

@@ -587,7 +587,9 @@ def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
         if own:
             take_place_within(target, d)
         tev, dev = target.event, d.event
-        if tev.fatalities is None and dev.fatalities is not None:
+        if not target.sub.takes_fatalities:
+            pass
+        elif tev.fatalities is None and dev.fatalities is not None:
             tev.fatalities = dev.fatalities
             tev.provenance["fatalities"] = list(dev.provenance.get("fatalities", []))
         elif dev.fatalities is not None and dev.fatalities != tev.fatalities:
@@ -678,7 +680,30 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
             own = [f for f in fatalities if not any(f is g for g in named.values())]
             # a death toll belongs to a violent event ("forces ... deploy air power" takes none)
             rest = [(c, d) for c, d in winners if not any(d is built[j][1] for j in named)]
-            violent = [(c, d) for c, d in rest if d.sub.violent] or rest
+            violent = [(c, d) for c, d in rest if d.sub.violent] or [
+                (c, d) for c, d in rest if d.sub.takes_fatalities
+            ]
+            if own and not violent and any(not d.sub.takes_fatalities for _c, d in rest):
+                # the dead of the violence beside a winning agreement ("fighting that killed 20
+                # people ended with a truce", "14 were killed despite the ceasefire"): the violence
+                # the sentence names is kept as its own event, with the toll -- not a word inside
+                # the agreement's own words ("handed the bodies of nine policemen")
+                won = [(h.start, h.end) for c, _d in winners for h in c.hits]
+
+                def apart(c: Candidate, won: list[tuple[int, int]] = won) -> bool:
+                    return not any(h.start < we and ws < h.end for h in c.hits for ws, we in won)
+
+                pool = [built[j] for j in lost]
+                if support:
+                    # a generic word the agreement outranked ("were killed despite the ceasefire")
+                    generic, _none = group_candidates(sent, support, seg_span)
+                    pool += [(c, d) for c in generic if (d := _draft(ctx, c, parse, actors, victims))]
+                ended = next(
+                    (cd for cd in pool if cd[1].sub.violent and _asserted(cd[1]) and apart(cd[0])), None
+                )
+                if ended is not None:
+                    winners.append(ended)
+                    violent = [ended]
             fats = _assign_fatalities([c for c, _ in violent], own)
             for i, (_c, d) in enumerate(violent):
                 if i in fats:

@@ -345,6 +345,8 @@ def set_modality(ev: Event, doc: Document, result: ModalityResult, note: str = "
 def set_fatalities(
     draft: Draft, doc: Document, fatality: F.Fatality, note: str = "reported death figure"
 ) -> None:
+    if not draft.sub.takes_fatalities:
+        return  # an agreement, an arrest ...: no toll of its own (event_taxonomy.yaml `fatalities`)
     draft.event.fatalities = fatality.value
     draft.event.provenance["fatalities"] = [
         evidence(doc, fatality.start, fatality.end, "fatalities", note=note)

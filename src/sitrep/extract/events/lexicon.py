@@ -28,6 +28,9 @@ class SubType:
     note_alone: str
     implied_actor1: str | None = None
     implied_actor2: str | None = None
+    # whether an event of this sub-type carries a death toll (an agreement or an arrest does not,
+    # though its sentence may tell of the dead: "handed over the bodies of eleven soldiers")
+    takes_fatalities: bool = True
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
                 note_alone=sub.get("note_alone", sub.get("note", "{actor1}")),
                 implied_actor1=sub.get("implied_actor1"),
                 implied_actor2=sub.get("implied_actor2"),
+                takes_fatalities=bool(sub.get("fatalities", spec.get("fatalities", True))),
             )
     entries = [_trigger(i, raw, subtypes) for i, raw in enumerate(triggers.get("triggers") or [])]
     rules = []

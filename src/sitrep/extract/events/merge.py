@@ -263,7 +263,7 @@ def absorb(into: Draft, other: Draft) -> None:
             for k in (f"actor{slot}", f"inter{slot}"):
                 setattr(a, k, getattr(b, k))
                 a.provenance[k] = list(b.provenance.get(k, []))
-    if b.fatalities is not None:
+    if b.fatalities is not None and into.sub.takes_fatalities:
         if a.fatalities is None or (_lent_toll(a) and not _lent_toll(b)):
             a.fatalities = b.fatalities
             a.provenance["fatalities"] = list(b.provenance.get("fatalities", []))

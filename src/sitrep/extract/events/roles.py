@@ -41,6 +41,7 @@ class RoleWords:
     defender_verbs: frozenset[str] = frozenset()
     opponent_verbs: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
+    site_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -62,6 +63,7 @@ def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
         defender_verbs=words("defender_verbs"),
         opponent_verbs=words("opponent_verbs"),
         relation_nouns=words("relation_nouns"),
+        site_nouns=words("site_nouns"),
     )
 
 
@@ -449,13 +451,34 @@ def roles_from_parse(
         if node.dep_ not in ("advcl", "xcomp", "conj", "pobj", "dobj", "ccomp", *_SUBJ):
             break
         node = head
-    roles.not_agents = (*roles.not_agents, *(a for a in idx.not_agents if a is not roles.actor2))
+    roles.not_agents = (
+        *roles.not_agents,
+        *(a for a in idx.not_agents if a is not roles.actor2),
+        *(a for a in _site_owners(parse, idx) if a is not roles.actor1 and a is not roles.actor2),
+    )
     if roles.actor1 is not None and roles.actor1.territory:
         # "the IS-held town was shelled": who holds the place is on the receiving end
         roles.actor2, roles.actor1 = roles.actor2 or roles.actor1, None
     if roles.actor2 is not None and roles.actor1 is not None and roles.actor2.actor == roles.actor1.actor:
         roles.actor2 = None
     return roles
+
+
+def _site_owners(parse: Any, idx: _Index) -> list[ActorMention]:
+    """Actor mentions that only qualify a site noun outside them ("near a police station", "an
+    army checkpoint", "the regime's base"): whose site it is, no agent (``site_nouns``)."""
+    out = []
+    for toks, a in idx.actor_tokens:
+        for i in toks:
+            tok = parse[i]
+            if (
+                tok.head.i not in toks
+                and tok.dep_ in ("compound", "amod", "poss", "nmod")
+                and tok.head.lower_ in idx.words.site_nouns
+            ):
+                out.append(a)
+                break
+    return out
 
 
 # an actor named as the agent of a passive or a noun ("... during a bombardment by government
