@@ -141,3 +141,13 @@ def test_the_dead_of_a_group_named_before_are_the_toll() -> None:
     assert _tolls("Gunmen stopped a minibus carrying 18 traders near Kauru and killed three of them.") == [3]
     # a breakdown by kind after "of them" is no toll of its own
     assert _tolls("The blast killed 11 people in Jalalabad, two of them children.") == [11]
+
+
+def test_words_for_the_dead_after_a_blast_are_its_toll_not_another_event() -> None:
+    doc = build(
+        "A blast at a mosque in Baidoa on Tuesday has reportedly left 14 militia fighters and "
+        "their commander dead.",
+        times=[("Tuesday", TUESDAY)],
+    )
+    events, _ = run(doc)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 14)]

@@ -59,3 +59,38 @@ def test_also_continues_the_perpetrator_of_the_attack_told_before() -> None:
     (village,) = [e for e in events if "Kafr" in (e.location or "")]
     assert village.actor1 == "Military Forces of Syria (2000-)"
     assert village.event_date == dt.date(2021, 3, 1)
+
+
+def test_where_someone_spoke_is_not_where_it_happened() -> None:
+    # the toll's sentence names no resolvable place; the paragraph names the city of a speech
+    events = _events(
+        "At least 12 people were killed overnight in heavy shelling on the besieged district, a "
+        "monitor said. The minister said at a news conference in Nairobi that talks would resume. "
+        "Fighting also went on around Kismayo, residents said."
+    )
+    assert events and all(e.location != "Nairobi" for e in events)
+
+
+def test_the_seat_of_a_monitor_is_never_the_place() -> None:
+    events = _events(
+        "Rebels shelled army positions on Tuesday, the Observatory, which is based in Britain, said. "
+        "Fighting raged in Daraa province."
+    )
+    assert events and all(e.country != "United Kingdom" for e in events)
+    events = _events("Rebels shelled army positions on Tuesday, the Britain-based monitor said.")
+    assert all(e.country != "United Kingdom" for e in events)
+
+
+def test_a_suicide_attack_on_a_conference_keeps_its_city() -> None:
+    events = _events("A suicide bomber struck a peace conference in Kabul on Monday, killing 12 people.")
+    assert [e.location for e in events] == ["Kabul"]
+
+
+def test_a_store_someone_has_is_no_seizure_and_no_chemical_attack() -> None:
+    events = _events(
+        "Western governments believe the regime still has caches of mustard gas and sarin in "
+        "Hama province, the report said."
+    )
+    assert events == []
+    events = _events("The army has seized caches of weapons and ammunition in the town of Daraa on Monday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

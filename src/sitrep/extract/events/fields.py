@@ -200,6 +200,30 @@ _DESTINATION = re.compile(
 )
 
 
+# where someone spoke, not where anything happened: "said at a news conference in Lima", "at a
+# summit in Brussels", "talks in Astana", "speaking in Moscow"
+_SETTING = re.compile(
+    r"\b(?:(?:(?:news|press)\s+conference|summit|talks|negotiations|conference|forum|interview|briefing|"
+    r"(?:speech|address)\s+(?:to\s+(?:[\w-]+\s+){1,3})?|meeting\s+(?:of|with)\s+(?:[\w-]+\s+){1,4}?)"
+    r"\s+(?:(?:held|hosted|convened)\s+)?(?:in|at)|(?:speaking|spoke|speaks)\s+(?:to\s+(?:[\w-]+\s+){1,3}?)?"
+    r"(?:in|at|from))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# where an organisation sits: "the Observatory, which is based in Britain", "the Britain-based
+# Observatory", "headquartered in Geneva"
+_HOME = re.compile(r"\b(?:based|headquartered|exiled)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _setting(text: str, p: PlaceMention) -> bool:
+    return bool(_SETTING.search(text, max(0, p.start - 60), p.start))
+
+
+def _home(text: str, p: PlaceMention) -> bool:
+    return bool(_HOME.search(text, max(0, p.start - 30), p.start)) or bool(
+        re.match(r"-based\b", text[p.end : p.end + 7])
+    )
+
+
 def _direction(text: str, p: PlaceMention) -> bool:
     return bool(
         _DIRECTION.search(text, max(0, p.start - 60), p.start)
@@ -234,7 +258,13 @@ def choose_place(
     # a direction or a destination ("towards the border with Burkina Faso", "fled to Boni", "taken
     # to a hospital in Hasakah") is not where the event happened
     places = [p for p in places if not _direction(text, p)]
+    # the seat of an organisation ("the Britain-based Observatory") is never where it happened
+    places = [p for p in places if not _home(text, p)]
     in_sent = [p for p in places if p.sentence_index == sentence.index and lo <= p.start < hi]
+    # "told a news conference in Lima": the place of a speech is the event's only when the
+    # sentence names no other; nearby and article-wide it never is
+    in_sent = [p for p in in_sent if not _setting(text, p)] or in_sent
+    places = [p for p in places if not _setting(text, p)]
     # "AMMAN (Wire) - ... clashed around Kafr Nabudah in Hama province": the dateline names where
     # the reporter files from; it is the event's place only when the sentence names no other
     told = [p for p in in_sent if not dateline_place(text, p)]

@@ -50,6 +50,10 @@ class TriggerEntry:
     # text between this trigger and another candidate's trigger after it that makes this one the
     # other's outcome ("died in the explosion": the explosion's toll, not an event of its own)
     caused_by: re.Pattern[str] | None = None
+    # words of this entry that only tell what happened to people ("dead", "wounded"), not how:
+    # beside another candidate of the same sentence part they are its toll, in either order
+    # ("a mosque blast left 25 militants dead")
+    outcome_words: re.Pattern[str] | None = None
     # literals one of which every match of `pattern` holds: most sentences are ruled out by a few
     # substring tests before the pattern runs (sitrep.regex_literals)
     prefilter: Prefilter | None = None
@@ -222,8 +226,19 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
         exclude=_compile(list(raw.get("exclude") or []), "exclude"),
         absorbs=tuple(str(x) for x in raw.get("absorbs") or ()),
         caused_by=_compile([raw["caused_by"]], "caused_by")[0] if raw.get("caused_by") else None,
+        outcome_words=_outcome_words(raw.get("outcome_words"), i),
         prefilter=Prefilter.of(pattern),
     )
+
+
+def _outcome_words(raw: Any, i: int) -> re.Pattern[str] | None:
+    if not raw:
+        return None
+    words = [phrase_regex(str(p)) for p in raw]
+    try:
+        return re.compile("|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"trigger {i}: bad outcome_words: {exc}", item=TRIGGERS_FILE) from exc
 
 
 def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon:

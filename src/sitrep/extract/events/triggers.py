@@ -178,6 +178,10 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
         return [], []
     # "died in the explosion": the death word tells the explosion's toll
     outcomes = {i for i in asserted if any(_outcome_of(cands[i][0], cands[k][0]) for k in asserted if k != i)}
+    # "a blast left 25 militants dead": a word that only tells the dead, near another event
+    outcomes |= {
+        i for i in asserted if any(_toll_word_of(cands[i][0], cands[k][0]) for k in asserted if k != i)
+    }
     asserted = [i for i in asserted if i not in outcomes] or asserted
     keep: list[int] = []
     # strongest first; a weaker trigger is dropped only near a stronger one (the same event
@@ -207,6 +211,16 @@ def _outcome_of(a: Candidate, b: Candidate) -> bool:
         for x in a.hits
         for y in b.hits
     )
+
+
+def _toll_word_of(a: Candidate, b: Candidate) -> bool:
+    """``a`` is only words for the dead or hurt (its entry's ``outcome_words``) in the sentence
+    part of ``b``, an event that is no outcome itself: the toll of ``b``, told before or after
+    it (however long the words between: "a blast ... left 25 militants of ... dead")."""
+    rx = a.entry.outcome_words
+    if rx is None or b.entry.caused_by is not None:
+        return False
+    return all(rx.fullmatch(h.text) for h in a.hits)
 
 
 NEAR_CHARS = 80
