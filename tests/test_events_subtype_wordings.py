@@ -414,3 +414,11 @@ def test_the_fighting_an_agreement_ends_keeps_its_toll() -> None:
     kinds = {e.sub_event_type: e.fatalities for e in doc.events}
     assert kinds.get(AGREEMENT, "missing") is None
     assert kinds.get(CLASH) == 20
+
+
+def test_the_dead_told_beside_a_truce_are_an_event_of_their_own() -> None:
+    # no armed actor and no weapon is named: the truce itself says the deaths are of a conflict
+    doc = analyze("Nine villagers were killed near Kidal on Sunday despite the truce, elders said.")
+    kinds = {e.sub_event_type: e.fatalities for e in doc.events}
+    assert kinds.get(AGREEMENT, "missing") is None
+    assert kinds.get("Attack") == 9
