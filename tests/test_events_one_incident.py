@@ -131,3 +131,20 @@ def test_a_summary_before_the_dateline_is_the_headline_of_the_attack_told_after_
     (strike,) = _of(events, "Air/drone strike")
     assert strike.actor1 == "Military Forces of Somalia"
     assert strike.actor2 == "Islamist Militia (Somalia)"
+
+
+
+def test_a_headline_read_backwards_is_the_lead_incident() -> None:
+    # a title-case headline run into its section labels and time stamp, whose words the model
+    # takes for one organisation and whose parse puts the target first; the lead tells it in full
+    art = Article(
+        id="h",
+        source="test",
+        text="Syrian Army Kills Dozens of al-Nusra Members in Qaryatayn Ambush Middle East Syria "
+        "Military 09-10-2014 0215 PM\n"
+        "A Syrian army unit killed dozens of al-Nusra Front fighters during an ambush carried out "
+        "Thursday morning east of the town of Qaryatayn in Homs countryside.",
+    )
+    (ev,) = analyze_articles([art], OPTS)[0].events
+    assert ev.actor1 == "Military Forces of Syria (2000-)"
+    assert {e.sentence_index for e in ev.evidence} == {0, 1}

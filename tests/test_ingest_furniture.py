@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.ingest.furniture import body_end
+from sitrep.ingest.furniture import body_end, inline_spans
 from sitrep.options import Options
 from sitrep.pipeline import analyze_articles
 from sitrep.records import Article
@@ -56,3 +56,26 @@ def test_headlines_in_a_link_list_make_no_events() -> None:
     assert all(s.end <= len(BODY) for s in doc.sentences)
     assert all(m.end <= len(BODY) for m in doc.mentions)
     assert art.metadata["body_end"] == len(BODY) and art.text.endswith("Menaka")
+
+
+INLINE = "READ MORE: Car Bomb Kills 15 at Market in Menaka\n"
+AFTER = "Residents said the army later sent reinforcements to the town."
+
+
+def test_a_link_inside_the_body_is_skipped_and_reading_goes_on() -> None:
+    text = BODY + "\n" + INLINE + AFTER
+    art = Article(id="i", text=text, source="test", date=dt.date(2021, 3, 4), date_source="jsonl")
+    (doc,) = analyze_articles([art], Options())
+    link = text.index("READ MORE")
+    assert doc.events and all(ev.location != "Menaka" and ev.fatalities != 15 for ev in doc.events)
+    assert not any(s.start <= link < s.end for s in doc.sentences)
+    assert not any(link <= m.start < link + len(INLINE) for m in doc.mentions)
+    assert doc.sentences[-1].text == AFTER, "the body goes on after the link"
+    assert art.metadata["skipped_lines"] == [[link, link + len(INLINE) - 1]]
+
+
+def test_inline_markers_need_a_link_after_them() -> None:
+    assert inline_spans("Read more: Rebels Seize Two Villages\nThe army said.") == [(0, 36)]
+    assert inline_spans("WATCH: Rebels Seize Two Villages") == [(0, 32)]
+    assert inline_spans("Watch - the army said it would read more reports.\n") == []
+    assert inline_spans("Readers watched the rally.\nRelated talks went on.") == []

@@ -10,6 +10,9 @@ view are unchanged; the cut is only where reading stops.
 The markers are regular expressions in ``data/ingest.yaml`` (``page_furniture``),
 which users extend.  A marker only counts after the first ``min_body_chars``
 characters, so an article that opens with the word "Related" loses nothing.
+
+A link inside the body, on a line of its own ("READ MORE: <headline>"), is skipped line
+by line (``inline_furniture``, ``inline_spans``) and reading goes on after it.
 """
 
 from __future__ import annotations
@@ -51,3 +54,36 @@ def body_end(text: str, data_dirs: tuple[str, ...] = ()) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+@functools.lru_cache(maxsize=8)
+def _inline_rules(data_dirs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    spec = (load_yaml("ingest.yaml", data_dirs) or {}).get("inline_furniture") or {}
+    patterns = []
+    for raw in spec.get("markers") or []:
+        try:
+            patterns.append(re.compile(raw))
+        except re.error as exc:
+            raise DataFileError(
+                f"inline_furniture marker {raw!r} is not a valid regular expression: {exc}",
+                item="ingest.yaml",
+            ) from exc
+    return tuple(patterns)
+
+
+_LINES = re.compile(r"[^\n]+")
+
+
+def inline_spans(text: str, data_dirs: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """(start, end) of each line that is a link to another story (``inline_furniture``): the
+    NLP pass makes no sentence of it and its entities are dropped; offsets stay those of the
+    whole text."""
+    patterns = _inline_rules(data_dirs)
+    if not patterns:
+        return []
+    out = []
+    for line in _LINES.finditer(text):
+        lead = len(line.group()) - len(line.group().lstrip())
+        if any(p.match(text, line.start() + lead, line.end()) for p in patterns):
+            out.append((line.start(), line.end()))
+    return out

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep.errors import ModelNotAvailableError
-from sitrep.ingest.furniture import body_end
+from sitrep.ingest.furniture import body_end, inline_spans
 from sitrep.options import Options
 from sitrep.records import Article, Document, Mention, Sentence
 
@@ -159,6 +159,17 @@ class NLP:
     def to_document(self, article: Article, sdoc: Any) -> Document:
         sentences: list[Sentence] = []
         text = article.text
+        # "READ MORE: <headline>" lines inside the body are no sentences (sitrep.ingest.furniture)
+        skipped = inline_spans(sdoc.text, self.options.data_dirs)
+        if skipped:
+            # kept with the article so a reviewer sees which lines were not read and why
+            article.metadata["skipped_lines"] = [list(span) for span in skipped]
+        else:
+            article.metadata.pop("skipped_lines", None)
+
+        def skip(start: int) -> bool:
+            return any(lo <= start < hi for lo, hi in skipped)
+
         for sent in sdoc.sents:
             # a line break always ends a sentence: headlines, datelines and paragraphs glued by the
             # statistical splitter would otherwise merge into one "sentence"
@@ -169,7 +180,7 @@ class NLP:
                     start += 1
                 while end > start and text[end - 1].isspace():
                     end -= 1
-                if start < end:
+                if start < end and not skip(start):
                     sentences.append(
                         Sentence(index=len(sentences), start=start, end=end, text=text[start:end])
                     )
@@ -178,6 +189,8 @@ class NLP:
         import bisect
 
         for ent in sdoc.ents:
+            if skip(ent.start_char):
+                continue
             idx = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
             mentions.append(
                 Mention(

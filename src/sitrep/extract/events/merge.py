@@ -701,13 +701,17 @@ def headline_index(doc: Document) -> int | None:
 
 def _headline_swapped(hd: Draft, ld: Draft, rules: MergeRules) -> bool:
     """The headline's clash has the lead's sides the other way round (a descriptor on either
-    side may stand for the other's actor)."""
-    return (
-        hd.event.sub_event_type == ld.event.sub_event_type
-        and hd.event.sub_event_type in rules.symmetric
-        and _actors_ok(hd.actor1_name, ld.actor2_name, hd.actor1_implied, ld.actor2_implied, rules)
-        and _actors_ok(hd.actor2_name, ld.actor1_name, hd.actor2_implied, ld.actor1_implied, rules)
-    )
+    side may stand for the other's actor); or, whatever the two sub-types, the headline's
+    perpetrator is the lead's named target and it names no target of its own (a title-case headline read
+    backwards: "Syrian Army Kills Dozens of al-Nusra Members in Adra Ambush" over "an army unit
+    killed dozens of al-Nusra Front terrorists").  Where both name both sides the other way
+    round, which one is misread is not known: they stay apart."""
+    back = _actors_ok(hd.actor1_name, ld.actor2_name, hd.actor1_implied, ld.actor2_implied, rules)
+    if hd.event.sub_event_type == ld.event.sub_event_type and hd.event.sub_event_type in rules.symmetric:
+        forth = _actors_ok(hd.actor2_name, ld.actor1_name, hd.actor2_implied, ld.actor1_implied, rules)
+        return back and forth
+    named = hd.actor1_name is not None and ld.actor2_name is not None and not hd.actor1_implied
+    return named and back and (hd.actor2_name is None or hd.actor2_implied)
 
 
 def _sentences(d: Draft) -> set[int]:
