@@ -63,6 +63,16 @@ def test_words_of_a_rejected_phrase_are_not_places() -> None:
     assert got["Homs"].place.iso2 == "SY"
 
 
+
+def test_a_region_named_with_a_foreign_name_of_a_city_is_no_place() -> None:
+    # "Rim" is Rome in several Slavic languages
+    text = "Leaders of Pacific Rim countries met in Manila on Monday."
+    doc = make_doc(text, [("Pacific Rim", "LOC"), ("Manila", "GPE"), ("Monday", "DATE")])
+    got = by_text(resolve_places(doc, OPTS))
+    assert all(m.place is None or m.place.iso2 != "IT" for m in got.values())
+    assert got["Manila"].place.iso2 == "PH"
+
+
 def test_minor_foreign_town_is_left_unresolved_with_a_reason() -> None:
     # "Sparks" (Nevada) and "Laila" (Saudi Arabia) are names or words here; their countries are not
     # named in this article about Yemen, and they are not major places
