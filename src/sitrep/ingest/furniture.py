@@ -24,19 +24,25 @@ from sitrep.datafiles import load_yaml
 from sitrep.errors import DataFileError
 
 
-@functools.lru_cache(maxsize=8)
-def _rules(data_dirs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], int]:
-    spec = (load_yaml("ingest.yaml", data_dirs) or {}).get("page_furniture") or {}
+def _section(key: str, data_dirs: tuple[str, ...]) -> tuple[dict, tuple[re.Pattern[str], ...]]:
+    """The ``key`` section of ingest.yaml and its compiled ``markers``."""
+    spec = (load_yaml("ingest.yaml", data_dirs) or {}).get(key) or {}
     patterns = []
     for raw in spec.get("markers") or []:
         try:
             patterns.append(re.compile(raw))
         except re.error as exc:
             raise DataFileError(
-                f"page_furniture marker {raw!r} is not a valid regular expression: {exc}",
+                f"{key} marker {raw!r} is not a valid regular expression: {exc}",
                 item="ingest.yaml",
             ) from exc
-    return tuple(patterns), int(spec.get("min_body_chars", 200))
+    return spec, tuple(patterns)
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(data_dirs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], int]:
+    spec, patterns = _section("page_furniture", data_dirs)
+    return patterns, int(spec.get("min_body_chars", 200))
 
 
 def body_end(text: str, data_dirs: tuple[str, ...] = ()) -> int:
@@ -58,17 +64,7 @@ def body_end(text: str, data_dirs: tuple[str, ...] = ()) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _inline_rules(data_dirs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    spec = (load_yaml("ingest.yaml", data_dirs) or {}).get("inline_furniture") or {}
-    patterns = []
-    for raw in spec.get("markers") or []:
-        try:
-            patterns.append(re.compile(raw))
-        except re.error as exc:
-            raise DataFileError(
-                f"inline_furniture marker {raw!r} is not a valid regular expression: {exc}",
-                item="ingest.yaml",
-            ) from exc
-    return tuple(patterns)
+    return _section("inline_furniture", data_dirs)[1]
 
 
 _LINES = re.compile(r"[^\n]+")
