@@ -50,7 +50,7 @@ class TriggerEntry:
     # text between this trigger and another candidate's trigger after it that makes this one the
     # other's outcome ("died in the explosion": the explosion's toll, not an event of its own)
     caused_by: re.Pattern[str] | None = None
-    # words of this entry that only tell what happened to people ("dead", "wounded"), not how:
+    # words of this entry that only tell what happened to people ("dead", "died"), not how:
     # beside another candidate of the same sentence part they are its toll, in either order
     # ("a mosque blast left 25 militants dead")
     outcome_words: re.Pattern[str] | None = None

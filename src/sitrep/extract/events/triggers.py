@@ -178,7 +178,7 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
         return [], []
     # "died in the explosion": the death word tells the explosion's toll
     outcomes = {i for i in asserted if any(_outcome_of(cands[i][0], cands[k][0]) for k in asserted if k != i)}
-    # "a blast left 25 militants dead": a word that only tells the dead, near another event
+    # "a blast left 25 militants dead": a word that only tells the dead, beside another event
     outcomes |= {
         i for i in asserted if any(_toll_word_of(cands[i][0], cands[k][0]) for k in asserted if k != i)
     }
