@@ -202,8 +202,7 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
     for n in names:
         if n not in subtypes:
             raise DataFileError(f"trigger {i}: unknown sub_event_type {n!r}", item=TRIGGERS_FILE)
-    alts = [phrase_regex(str(p)) for p in raw.get("phrases") or []]
-    body = "|".join(f"(?:{a})" for a in sorted(alts, key=len, reverse=True))
+    body = _phrase_alternation(raw.get("phrases") or [])
     regexes = [f"(?<![\\w-])(?:{body})(?![\\w])"] if body else []
     regexes += [str(r) for r in raw.get("regex") or []]
     if not regexes:
@@ -231,12 +230,17 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
     )
 
 
+def _phrase_alternation(phrases: list[Any]) -> str:
+    """The phrases as one regex alternation, longest first (the engine takes the first that fits)."""
+    alts = [phrase_regex(str(p)) for p in phrases]
+    return "|".join(f"(?:{a})" for a in sorted(alts, key=len, reverse=True))
+
+
 def _outcome_words(raw: Any, i: int) -> re.Pattern[str] | None:
     if not raw:
         return None
-    words = [phrase_regex(str(p)) for p in raw]
     try:
-        return re.compile("|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        return re.compile(_phrase_alternation(list(raw)), re.IGNORECASE)
     except re.error as exc:
         raise DataFileError(f"trigger {i}: bad outcome_words: {exc}", item=TRIGGERS_FILE) from exc
 
