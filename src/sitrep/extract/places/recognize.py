@@ -235,7 +235,13 @@ class Recognizer:
 
     def _rejected(self, text: str) -> bool:
         key = norm_key(text)
+        if key in self.rules.actor_names and not self._curated(text):
+            return True
         return not key or key in self.rules.never_places or self.rules.has_org_word(text)
+
+    def _curated(self, text: str) -> bool:
+        """A name conflict_places.csv lists: a place even where an actor has the same name."""
+        return any(c.place.source == "conflict_places" for c in self.gaz.candidates(text, fuzzy=False))
 
     def _surnames(self, doc: Document) -> set[str]:
         out: set[str] = set()
@@ -362,12 +368,17 @@ class Recognizer:
         return bool(m and m.group("noun").lower() in self.rules.intro_nouns)
 
     def _after_place_preposition(self, doc: Document, start: int, end: int) -> bool:
-        """Whether a preposition of place governs the name ("in X", "near X"), and no possessive
-        follows it ("in Bashar al-Assad's Syria" names a person)."""
+        """Whether a preposition of place ("in X", "near X") or a verb of striking or taking a
+        place ("struck X") governs the name, and no possessive follows it ("in Bashar al-Assad's
+        Syria" names a person)."""
         if _POSSESSIVE_AFTER.match(doc.text, end):
             return False
         m = _WORD_BEFORE.search(doc.text, max(0, start - 20), start)
-        return bool(m and m.group(1).lower() in self.rules.place_prepositions)
+        word = m.group(1).lower() if m else ""
+        if word in self.rules.place_prepositions or word in self.rules.place_verbs:
+            return True
+        on = self.rules.strike_on
+        return on is not None and bool(on.search(doc.text, max(0, start - 30), start))
 
     @staticmethod
     def _is_person_name(m: Mention) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -204,6 +205,33 @@ def _containers(spans: list[Span], best: list[Candidate | None]) -> dict[int, tu
     return out
 
 
+# "Hatla in the Deir ez-Zor province", "Saraqeb in Idlib": the place after says where the first is
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+# "Hajin, Syria" (not a list: "in Iraq, Syria and Libya")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.IGNORECASE)
+
+
+def _stated_containers(doc: Document, spans: list[Span], best: list[Candidate | None]
+                       ) -> dict[int, tuple[str, str | None, str]]:
+    """Span index -> (ISO2, admin1 or None, its words) of the country or first-level division the
+    text says the place is in, right after it: "X in (the) Y [province]", or "X, Country" outside
+    a list.  A candidate elsewhere contradicts the text (applied in the focus country only)."""
+    out: dict[int, tuple[str, str | None, str]] = {}
+    for i in range(len(spans) - 1):
+        s, t, b = spans[i], spans[i + 1], best[i + 1]
+        if b is None or t.sentence_index != s.sentence_index or not b.place.iso2:
+            continue
+        code = b.place.feature_code
+        gap = doc.text[s.end:t.start]
+        if code == "PCLI" and (_IN_GAP.fullmatch(gap) or (
+                _COMMA_GAP.fullmatch(gap) and not _LIST_AFTER.match(doc.text, t.end))):
+            out[i] = (b.place.iso2, None, t.text)
+        elif code == "ADM1" and b.place.admin1 and _IN_GAP.fullmatch(gap):
+            out[i] = (b.place.iso2, b.place.admin1, t.text)
+    return out
+
+
 def _candidates(gaz: Gazetteer, rules: PlaceRules, span: Span) -> list[Candidate]:
     """Gazetteer candidates; a demonym span ("Syrian", given as a gold toponym) means its country."""
     iso = rules.demonyms.get(norm_key(span.lookup or span.text))
@@ -288,12 +316,27 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
     if ctx.focus:
         ctx.countries = set(mentioned) | neighbours(ctx.focus)
     ctx.containers = _containers(spans, first)
+    stated = _stated_containers(doc, spans, first)
     # pass two: with focus country, containers and anchors
     out: list[PlaceMention] = []
     for i, (s, cs) in enumerate(zip(spans, cands, strict=True)):
         pm = PlaceMention(start=s.start, end=s.end, text=s.text, sentence_index=s.sentence_index,
                           candidates=len(cs))
         admissible = [c for c in cs if _admissible(c, ctx)]
+        own_first = first[i]
+        if (i in stated and admissible and stated[i][0] == ctx.focus
+                and not (own_first is not None and own_first.place.feature_code == "PCLI")):
+            # only a container in the article's focus country, and never for a country itself
+            # ("Atlanta, Georgia" in a US story; "Russia, Iran backs Assad")
+            iso, admin1, words = stated[i]
+            inside = [c for c in admissible
+                      if c.place.iso2 == iso and (admin1 is None or c.place.admin1 == admin1)]
+            if not inside:
+                pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: no candidate lies in "
+                                  f"{words}, where the text places it")
+                out.append(pm)
+                continue
+            admissible = inside
         if admissible:
             anchors = ctx.anchors
             b1 = first[i]
