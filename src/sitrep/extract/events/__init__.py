@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.extract.actors.dictionary import ActorDictionary, ActorEntry, load_dictionary
 from sitrep.extract.events import fields as F
 from sitrep.extract.events.agents import lend_article_agents, load_article_agents
+from sitrep.extract.events.associates import AssociateWords, load_associate_words
 from sitrep.extract.events.build import (
     Draft,
     event_id,
@@ -112,6 +113,7 @@ class _Context:
         self.rules: ModalityRules = load_modality(dd)
         self.actors: ActorDictionary = load_dictionary(dd)
         self.role_words: RoleWords = load_role_words(dd)
+        self.associate_words: AssociateWords = load_associate_words(dd)
         self.article_agents = load_article_agents(dd)
         self.merge_rules = replace(
             load_merge_rules(dd),
@@ -408,7 +410,7 @@ def _draft(
         date_explicit=date.time is not None and date.start is not None,
         roles_method=roles.method,
     )
-    fill_actors(draft, doc, roles, ctx.actors)
+    fill_actors(draft, doc, roles, ctx.actors, ctx.associate_words)
     draft.extra["roles"] = roles  # for agents lent from elsewhere in the article
     # only words that tell what happened to people ("killed", "wounded", "dead"): the outcome of
     # an event, which may be one told elsewhere
@@ -599,6 +601,38 @@ def _refer_back(merged: list[Draft], anaphors: list[Draft]) -> list[Draft]:
     return out
 
 
+def _narrow_country(merged: list[Draft], ctx: _Context) -> None:
+    """An event whose own sentence names only a country ("air strikes on a town in eastern Syria")
+    takes the place the next sentence names in that country ("... carried out the strikes on
+    Al-Mayadin"), when that sentence is in the same paragraph and tells no other event."""
+    doc = ctx.doc
+    for d in merged:
+        ev = d.event
+        if d.place_level != "sentence" or ev.location is None or ev.location != ev.country or ev.admin1:
+            continue
+        own = [e.sentence_index for e in ev.evidence if e.sentence_index is not None]
+        if not own:
+            continue
+        nxt = max(own) + 1
+        others = {e.sentence_index for o in merged if o is not d for e in o.event.evidence}
+        if nxt >= len(doc.sentences) or nxt in others:
+            continue
+        sent, last = doc.sentences[nxt], doc.sentences[max(own)]
+        if F.paragraph_of(doc, sent.start, ctx.breaks) != F.paragraph_of(doc, last.start, ctx.breaks):
+            continue
+        choice = F.choose_place(doc, sent, sent.start, ctx.places, ctx.breaks)
+        if (
+            choice is None
+            or choice.level != "sentence"
+            or choice.mention.place is None
+            or F.is_country(choice.mention)
+            or choice.mention.place.country != ev.country
+        ):
+            continue
+        note = "toponym in the next sentence, within the country the event sentence names"
+        set_place(ev, doc, replace(choice, geo_precision=max(choice.geo_precision, 2), note=note))
+
+
 def extract_events(doc: Document, options: Options | None = None) -> tuple[list[Event], list[Event]]:
     """(kept events, discarded candidates) for one analysed Document."""
     ctx = _Context(doc, options or Options())
@@ -719,7 +753,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
             orphans.append((sent, min(fatalities, key=lambda f: f.start)))
     _lend_tolls(ctx, kept, orphans)
     # an attack whose sentence names no perpetrator: the one the article names for that kind of attack
-    lend_article_agents(kept, [*kept, *discarded], doc, ctx.actors, ctx.article_agents)
+    lend_article_agents(kept, [*kept, *discarded], doc, ctx.actors, ctx.article_agents, ctx.associate_words)
     # a toll told beside a reference back ("a spokesman confirmed the strike but gave a lower toll
     # of six dead") is that event's figure, when it names no perpetrator and no place of its own
     referring = {e.sentence_index for d in kept if d.extra.get("anaphoric") for e in d.event.evidence}
@@ -736,6 +770,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     merged = merge_drafts(kept, ctx.lex.consequences, ctx.merge_rules, ctx.lex.subtypes, doc)
     merged = fold_headline(merged, doc, ctx.merge_rules)
     merged = _refer_back(merged, anaphors)
+    _narrow_country(merged, ctx)
     inherit_dates(merged, doc)
     for d in (*merged, *discarded):
         finalize(d, doc)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sitrep.datafiles import load_yaml
 from sitrep.errors import DataFileError
 from sitrep.extract.actors.dictionary import ActorDictionary
+from sitrep.extract.events.associates import AssociateWords, associates
 from sitrep.extract.events.build import Draft, fill_actors, set_interaction
 from sitrep.extract.events.roles import Roles
 from sitrep.records import ActorMention, Document
@@ -91,30 +92,24 @@ def _also_after(
     return max(before, key=lambda s: min(e.start or 0 for e in s.event.evidence), default=None)
 
 
-# what joins two agents of one clause ("Syrian and Russian warplanes", "IS and Nusra fighters")
-_AND = re.compile(r"\s*(?:,|and|or|&|as well as|along with|together with)\s*(?:the\s+)?", re.IGNORECASE)
-_DEMONYM_AND = re.compile(r"\b([A-Z][\w.]*)\s*(?:,|and|or|&)\s*$")
-
-
-def _co_agents(a1: ActorMention, doc: Document, actors: ActorDictionary) -> list[str]:
-    """Keys of the other actors coordinated with ``a1`` in its own phrase: a mention joined to it by
-    "and"/","/"as well as", or a bare demonym ("Syrian and Russian warplanes": Syria's forces)."""
-    out = []
-    for a in doc.actors:
-        if a.sentence_index != a1.sentence_index or a is a1 or a.inter in (6, 7) or a.territory:
-            continue
-        gap = doc.text[a.end : a1.start] if a.end <= a1.start else doc.text[a1.end : a.start]
-        if _AND.fullmatch(gap) and a.actor != a1.actor:
-            out.append(f"{a.actor}|{a.country}")
-    m = _DEMONYM_AND.search(doc.text, max(0, a1.start - 30), a1.start)
-    country = actors.demonyms.get(m.group(1)) if m else None
-    if country and country != a1.country:
-        out.append(f"forces|{country}")
-    return out
+def _co_agents(
+    a1: ActorMention, doc: Document, actors: ActorDictionary, words: AssociateWords | None
+) -> list[str]:
+    """Keys of the other actors named with ``a1`` on its side ("Syrian and Russian warplanes",
+    "regime forces and Russian jets"): each counts as another actor named for the attack."""
+    if words is None:
+        return []
+    found = associates(a1, [], doc, actors, words, acting=True)
+    return [f"{a.actor}|{a.country}" for a in found]
 
 
 def lend_article_agents(
-    targets: list[Draft], sources: list[Draft], doc: Document, actors: ActorDictionary, rules: ArticleAgents
+    targets: list[Draft],
+    sources: list[Draft],
+    doc: Document,
+    actors: ActorDictionary,
+    rules: ArticleAgents,
+    words: AssociateWords | None = None,
 ) -> None:
     """Give each target draft without actor1 the one actor the article names (in ``sources``,
     kept and discarded drafts alike) for the same kind of attack; none when two or more are named
@@ -134,7 +129,7 @@ def lend_article_agents(
                 if s.roles_method in _SOURCE_METHODS:
                     named[s.event.actor1].append(a1)
                 # "Syrian and Russian warplanes", "regime forces and Russian jets": both act
-                for other in _co_agents(a1, doc, actors):
+                for other in _co_agents(a1, doc, actors, words):
                     named.setdefault(other, [])
         if len(named) > 1:
             # "artillery and rocket fire also hit the nearby villages": the same hands as the
@@ -155,6 +150,6 @@ def lend_article_agents(
             method=NOTE,
             not_agents=roles.not_agents,
         )
-        fill_actors(d, doc, lent, actors)
+        fill_actors(d, doc, lent, actors, words)
         set_interaction(d.event, doc)
         d.extra["roles"] = lent

@@ -9,6 +9,7 @@ from typing import Any
 
 from sitrep.extract.actors.dictionary import ActorDictionary, ActorEntry, acled_actor_name, inter_code
 from sitrep.extract.events import fields as F
+from sitrep.extract.events.associates import Associate, AssociateWords, associates
 from sitrep.extract.events.lexicon import Lexicon, SubType
 from sitrep.extract.events.modality import ModalityResult
 from sitrep.extract.events.roles import Roles
@@ -136,7 +137,27 @@ def own_forces(entry: ActorEntry | None, country: str | None, actors: ActorDicti
     return specific if _PERIOD.sub("", specific.acled_name) == generic_name else entry
 
 
-def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary) -> None:
+def _code(
+    mention: ActorMention | None, entry: ActorEntry | None, country: str | None, actors: ActorDictionary
+) -> tuple[str, int | None, str, str]:
+    """(ACLED name, inter code, canonical name, label for notes) of an actor mention, or of the
+    dictionary entry an event type implies when there is no mention."""
+    entry = own_forces(entry, (mention.country if mention else None) or country, actors)
+    if mention is not None and entry is None:  # an NER actor outside the dictionary
+        inter = mention.inter
+        if inter == 1 and country and mention.country and mention.country != country:
+            inter = 8
+        return mention.actor, inter, mention.actor, mention.actor
+    assert entry is not None
+    name = acled_actor_name(entry, (mention.country if mention else None) or country) or entry.name
+    inter = inter_code(entry, country, mention.country if mention else None)
+    # "Military Forces of Syria" reads better than "Military forces"; "SDF" needs no expansion
+    return name, inter, entry.name, (name if "{country}" in entry.acled_name else entry.name)
+
+
+def fill_actors(
+    draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary, words: AssociateWords | None = None
+) -> None:
     ev, sub = draft.event, draft.sub
     country = ev.country
     a1, a2 = roles.actor1, roles.actor2
@@ -151,6 +172,7 @@ def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictiona
         (1, roles.actor1, sub.implied_actor1),
         (2, roles.actor2, sub.implied_actor2),
     ):
+        original = mention
         if mention is not None and implied and mention.inter == 7:
             # "students protested": coded as the protesters the event type implies, with the
             # mention as evidence
@@ -162,19 +184,7 @@ def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictiona
         entry = actors.get(mention.actor) if mention else actors.get(implied)
         if mention is None and entry is None:
             continue
-        entry = own_forces(entry, (mention.country if mention else None) or country, actors)
-        if mention is not None and entry is None:  # an NER actor outside the dictionary
-            name, inter, canonical = mention.actor, mention.inter, mention.actor
-            label = name
-            if inter == 1 and country and mention.country and mention.country != country:
-                inter = 8
-        else:
-            assert entry is not None
-            canonical = entry.name
-            name = acled_actor_name(entry, (mention.country if mention else None) or country) or entry.name
-            inter = inter_code(entry, country, mention.country if mention else None)
-            # "Military Forces of Syria" reads better than "Military forces"; "SDF" needs no expansion
-            label = name if "{country}" in entry.acled_name else canonical
+        name, inter, canonical, label = _code(mention, entry, country, actors)
         if mention is not None:
             prov = [
                 evidence(
@@ -206,6 +216,41 @@ def fill_actors(draft: Draft, doc: Document, roles: Roles, actors: ActorDictiona
             draft.actor2_implied = mention is None
         ev.provenance[f"actor{slot}"] = prov
         ev.provenance[f"inter{slot}"] = code_prov
+        if original is not None and words is not None:
+            other = roles.actor2 if slot == 1 else roles.actor1
+            found = associates(original, [other], doc, actors, words, acting=slot == 1)
+            set_associates(draft, doc, slot, found, country, actors)
+
+
+def set_associates(
+    draft: Draft,
+    doc: Document,
+    slot: int,
+    found: list[Associate],
+    country: str | None,
+    actors: ActorDictionary,
+) -> None:
+    """assoc_actor_<slot>: the ACLED names of the actors found beside the side's mention,
+    "; "-joined as ACLED writes several; none that is either side's own actor."""
+    ev = draft.event
+    sides = {ev.actor1, ev.actor2}
+    names: list[str] = []
+    prov: list[Evidence] = []
+    for a in found:
+        entry = actors.get(a.actor)
+        if a.mention is None and entry is None:
+            continue
+        name = _code(a.mention, entry, a.country or country, actors)[0]
+        if name in sides or name in names:
+            continue
+        names.append(name)
+        prov.append(evidence(doc, a.start, a.end, f"assoc_actor_{slot}", note="named with the side's actor"))
+    field = f"assoc_actor_{slot}"
+    setattr(ev, field, "; ".join(names) or None)
+    if names:
+        ev.provenance[field] = prov
+    else:
+        ev.provenance.pop(field, None)
 
 
 def set_interaction(ev: Event, doc: Document) -> None:
@@ -285,7 +330,7 @@ def set_place(ev: Event, doc: Document, choice: F.PlaceChoice | None) -> None:
     ev.admin1, ev.admin2, ev.admin3 = p.admin1, p.admin2, p.admin3
     ev.latitude, ev.longitude = p.latitude, p.longitude
     ev.geo_precision = choice.geo_precision
-    note = {
+    note = choice.note or {
         "sentence": "toponym in the event sentence",
         "paragraph": "nearest toponym in the paragraph",
         "document": "article's focus place (no toponym near the event)",

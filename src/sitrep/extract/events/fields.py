@@ -60,6 +60,7 @@ class PlaceChoice:
     level: str  # "sentence" | "paragraph" | "document"
     geo_precision: int
     near: bool = False
+    note: str = ""  # how it was chosen, where the level alone does not say
 
 
 @dataclass

@@ -260,9 +260,12 @@ def absorb(into: Draft, other: Draft) -> None:
         ):
             for k in (mine, theirs, label):
                 setattr(into, k, getattr(other, k))
-            for k in (f"actor{slot}", f"inter{slot}"):
+            for k in (f"actor{slot}", f"inter{slot}", f"assoc_actor_{slot}"):
                 setattr(a, k, getattr(b, k))
-                a.provenance[k] = list(b.provenance.get(k, []))
+                _copy_provenance(a, b, k)
+        elif getattr(a, f"actor{slot}") and getattr(a, f"actor{slot}") == getattr(b, f"actor{slot}"):
+            # the same side told twice: the actors named with it in either mention
+            _join_associates(a, b, slot)
     if b.fatalities is not None and into.sub.takes_fatalities:
         if a.fatalities is None or (_lent_toll(a) and not _lent_toll(b)):
             a.fatalities = b.fatalities
@@ -282,6 +285,26 @@ def absorb(into: Draft, other: Draft) -> None:
     into.weight = max(into.weight, other.weight)
     if other.roles_method == "parse":
         into.roles_method = "parse"
+
+
+def _copy_provenance(a: Event, b: Event, k: str) -> None:
+    if k in b.provenance:
+        a.provenance[k] = list(b.provenance[k])
+    else:
+        a.provenance.pop(k, None)
+
+
+def _join_associates(a: Event, b: Event, slot: str) -> None:
+    k = f"assoc_actor_{slot}"
+    theirs = [n for n in (getattr(b, k) or "").split("; ") if n]
+    mine = [n for n in (getattr(a, k) or "").split("; ") if n]
+    new = [n for n in theirs if n not in mine]
+    if new:
+        setattr(a, k, "; ".join(mine + new))
+        have = {(p.article_id, p.start) for p in a.provenance.get(k, [])}
+        a.provenance.setdefault(k, []).extend(
+            p for p in b.provenance.get(k, []) if (p.article_id, p.start) not in have
+        )
 
 
 def _lent_toll(ev: Event) -> bool:
@@ -325,10 +348,12 @@ def _swap_sides(d: Draft) -> None:
     ev = d.event
     ev.actor1, ev.actor2 = ev.actor2, ev.actor1
     ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-    p1, p2 = ev.provenance.pop("actor1", None), ev.provenance.pop("actor2", None)
-    for k, v in (("actor1", p2), ("actor2", p1)):
-        if v is not None:
-            ev.provenance[k] = v
+    ev.assoc_actor_1, ev.assoc_actor_2 = ev.assoc_actor_2, ev.assoc_actor_1
+    for one, two in (("actor1", "actor2"), ("assoc_actor_1", "assoc_actor_2")):
+        p1, p2 = ev.provenance.pop(one, None), ev.provenance.pop(two, None)
+        for k, v in ((one, p2), (two, p1)):
+            if v is not None:
+                ev.provenance[k] = v
 
 
 def _named(d: Draft) -> set[str]:
@@ -351,9 +376,9 @@ def _sides_ok(x: Draft, y: Draft, rules: MergeRules) -> bool:
 def _take_actor(into: Draft, other: Draft, slot: str) -> None:
     for k in (f"actor{slot}_name", f"actor{slot}_implied", f"actor{slot}_label"):
         setattr(into, k, getattr(other, k))
-    for k in (f"actor{slot}", f"inter{slot}"):
+    for k in (f"actor{slot}", f"inter{slot}", f"assoc_actor_{slot}"):
         setattr(into.event, k, getattr(other.event, k))
-        into.event.provenance[k] = list(other.event.provenance.get(k, []))
+        _copy_provenance(into.event, other.event, k)
 
 
 def _prefer_named_group(into: Draft, other: Draft, rules: MergeRules) -> None:
@@ -609,6 +634,14 @@ def _fold_all(
     return out
 
 
+def _with_associates(label: str, assoc: str | None) -> str:
+    """"Military Forces of Syria and Hezbollah", "A, B and C"."""
+    names = [label, *(n for n in (assoc or "").split("; ") if n)] if label else []
+    if len(names) < 2:
+        return label
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _note(d: Draft) -> str:
     ev = d.event
     if ev.event_date is not None:
@@ -617,8 +650,8 @@ def _note(d: Draft) -> str:
             when = f"Between {F.format_date(ev.event_date)} and {F.format_date(ev.event_date_end)}"
     else:
         when = f"Undated ({ev.relative_date})" if ev.relative_date else "Undated"
-    a1 = d.actor1_label or ev.actor1 or "unidentified actors"
-    a2 = d.actor2_label or ev.actor2 or ""
+    a1 = _with_associates(d.actor1_label or ev.actor1 or "unidentified actors", ev.assoc_actor_1)
+    a2 = _with_associates(d.actor2_label or ev.actor2 or "", ev.assoc_actor_2)
     phrase = (d.sub.note if a2 else d.sub.note_alone).format(actor1=a1, actor2=a2)
     where = ""
     if ev.location:
@@ -660,6 +693,15 @@ def finalize(d: Draft, doc: Document) -> None:
         ev.provenance.pop("actor2", None)
         ev.provenance.pop("inter2", None)
         set_interaction(ev, doc)
+    for slot in ("1", "2"):
+        # an associate that became a side after mentions were merged is that side only
+        k = f"assoc_actor_{slot}"
+        kept = [n for n in (getattr(ev, k) or "").split("; ") if n and n not in (ev.actor1, ev.actor2)]
+        if not getattr(ev, f"actor{slot}"):
+            kept = []
+        setattr(ev, k, "; ".join(kept) or None)
+        if not kept:
+            ev.provenance.pop(k, None)
     ev.notes = _note(d)
     ev.confidence = confidence(d)
     aid = doc.article.id

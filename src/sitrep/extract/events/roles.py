@@ -250,6 +250,23 @@ def _bare(v: Any) -> bool:
     return not any(o.dep_ in (*_SUBJ, "dobj") for o in v.children)
 
 
+def _opponent_in_subject(v: Any, idx: _Index, actor1: ActorMention) -> ActorMention | None:
+    """"The army and IS fighters clashed": a verb of fighting whose subject coordinates two
+    actors has them on opposite sides; the one joined to actor1 is actor2."""
+    for c in v.children:
+        if c.dep_ not in _SUBJ:
+            continue
+        stack = [c]
+        while stack:
+            t = stack.pop()
+            for conj in (x for x in t.children if x.dep_ == "conj"):
+                found = idx.actor_in(conj)
+                if found is not None and found.actor != actor1.actor and not found.territory:
+                    return found
+                stack.append(conj)
+    return None
+
+
 def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[str]) -> None:
     patient = v.lemma_.lower() in idx.words.patient_verbs
     for c in v.children:
@@ -293,6 +310,8 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "recaptured the village from the SAA", "withdrew from Taliban-held areas"
             for p in c.children:
                 roles.actor2 = roles.actor2 or idx.actor_in(p)
+    if roles.actor1 is not None and roles.actor2 is None and v.lemma_.lower() in idx.words.opponent_verbs:
+        roles.actor2 = _opponent_in_subject(v, idx, roles.actor1)
 
 
 def _cause_agent(v: Any, idx: _Index) -> ActorMention | None:
