@@ -375,10 +375,7 @@ class Recognizer:
             return False
         m = _WORD_BEFORE.search(doc.text, max(0, start - 20), start)
         word = m.group(1).lower() if m else ""
-        if word in self.rules.place_prepositions or word in self.rules.place_verbs:
-            return True
-        on = self.rules.strike_on
-        return on is not None and bool(on.search(doc.text, max(0, start - 30), start))
+        return word in self.rules.place_prepositions or word in self.rules.place_verbs
 
     @staticmethod
     def _is_person_name(m: Mention) -> bool:

@@ -25,7 +25,6 @@ class PlaceRules:
     intro_nouns: frozenset[str] = frozenset()  # "the towns of X": X is a place whatever NER says
     place_prepositions: frozenset[str] = frozenset()  # "in X": X is a place if the gazetteer knows it
     place_verbs: frozenset[str] = frozenset()  # "struck X": likewise
-    strike_on: re.Pattern[str] | None = None  # "air strikes on X": likewise (end of the text before X)
     # names the actor dictionary gives an actor ("Hamas", "Taliban", "farmers"): GeoNames keeps some
     # as alternate names of towns (Hamm, Bozhuyuk), which must not turn an actor into a place
     actor_names: frozenset[str] = frozenset()
@@ -68,16 +67,8 @@ def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
         intro_nouns=frozenset(str(v).lower() for v in data.get("intro_nouns") or []),
         place_prepositions=frozenset(str(v).lower() for v in data.get("place_prepositions") or []),
         place_verbs=frozenset(str(v).lower() for v in data.get("place_verbs") or []),
-        strike_on=_strike_on([str(v) for v in data.get("strike_nouns") or []]),
         actor_names=_actor_names(data_dirs),
     )
-
-
-def _strike_on(nouns: list[str]) -> re.Pattern[str] | None:
-    if not nouns:
-        return None
-    alts = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\s+on\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _actor_names(data_dirs: tuple[str, ...]) -> frozenset[str]:
