@@ -5,18 +5,7 @@ wire-style text; the real model."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sitrep.options import Options
-from sitrep.pipeline import analyze_articles
-from sitrep.records import Article, Document
-
-OPTS = Options()
-
-
-def _doc(text: str) -> Document:
-    art = Article(id="n", text=text, source="test", date=dt.date(2021, 3, 4), date_source="jsonl")
-    return analyze_articles([art], OPTS)[0]
+from tests.docbuild import analyze_text as _doc
 
 
 def test_the_next_sentence_names_the_town_of_a_country_wide_event() -> None:
