@@ -92,13 +92,9 @@ def _also_after(
     return max(before, key=lambda s: min(e.start or 0 for e in s.event.evidence), default=None)
 
 
-def _co_agents(
-    a1: ActorMention, doc: Document, actors: ActorDictionary, words: AssociateWords | None
-) -> list[str]:
+def _co_agents(a1: ActorMention, doc: Document, actors: ActorDictionary, words: AssociateWords) -> list[str]:
     """Keys of the other actors named with ``a1`` on its side ("Syrian and Russian warplanes",
     "regime forces and Russian jets"): each counts as another actor named for the attack."""
-    if words is None:
-        return []
     found = associates(a1, [], doc, actors, words, acting=True)
     return [f"{a.actor}|{a.country}" for a in found]
 
@@ -109,7 +105,7 @@ def lend_article_agents(
     doc: Document,
     actors: ActorDictionary,
     rules: ArticleAgents,
-    words: AssociateWords | None = None,
+    words: AssociateWords,
 ) -> None:
     """Give each target draft without actor1 the one actor the article names (in ``sources``,
     kept and discarded drafts alike) for the same kind of attack; none when two or more are named

@@ -156,7 +156,7 @@ def _code(
 
 
 def fill_actors(
-    draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary, words: AssociateWords | None = None
+    draft: Draft, doc: Document, roles: Roles, actors: ActorDictionary, words: AssociateWords
 ) -> None:
     ev, sub = draft.event, draft.sub
     country = ev.country
@@ -216,7 +216,7 @@ def fill_actors(
             draft.actor2_implied = mention is None
         ev.provenance[f"actor{slot}"] = prov
         ev.provenance[f"inter{slot}"] = code_prov
-        if original is not None and words is not None:
+        if original is not None:
             other = roles.actor2 if slot == 1 else roles.actor1
             found = associates(original, [other], doc, actors, words, acting=slot == 1)
             set_associates(draft, doc, slot, found, country, actors)

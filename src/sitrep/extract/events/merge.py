@@ -260,9 +260,7 @@ def absorb(into: Draft, other: Draft) -> None:
         ):
             for k in (mine, theirs, label):
                 setattr(into, k, getattr(other, k))
-            for k in (f"actor{slot}", f"inter{slot}", f"assoc_actor_{slot}"):
-                setattr(a, k, getattr(b, k))
-                _copy_provenance(a, b, k)
+            _take(into, other, (f"actor{slot}", f"inter{slot}", f"assoc_actor_{slot}"))
         elif getattr(a, f"actor{slot}") and getattr(a, f"actor{slot}") == getattr(b, f"actor{slot}"):
             # the same side told twice: the actors named with it in either mention
             _join_associates(a, b, slot)
@@ -285,13 +283,6 @@ def absorb(into: Draft, other: Draft) -> None:
     into.weight = max(into.weight, other.weight)
     if other.roles_method == "parse":
         into.roles_method = "parse"
-
-
-def _copy_provenance(a: Event, b: Event, k: str) -> None:
-    if k in b.provenance:
-        a.provenance[k] = list(b.provenance[k])
-    else:
-        a.provenance.pop(k, None)
 
 
 def _join_associates(a: Event, b: Event, slot: str) -> None:
@@ -376,9 +367,7 @@ def _sides_ok(x: Draft, y: Draft, rules: MergeRules) -> bool:
 def _take_actor(into: Draft, other: Draft, slot: str) -> None:
     for k in (f"actor{slot}_name", f"actor{slot}_implied", f"actor{slot}_label"):
         setattr(into, k, getattr(other, k))
-    for k in (f"actor{slot}", f"inter{slot}", f"assoc_actor_{slot}"):
-        setattr(into.event, k, getattr(other.event, k))
-        _copy_provenance(into.event, other.event, k)
+    _take(into, other, (f"actor{slot}", f"inter{slot}", f"assoc_actor_{slot}"))
 
 
 def _prefer_named_group(into: Draft, other: Draft, rules: MergeRules) -> None:
