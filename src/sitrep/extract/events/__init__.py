@@ -66,8 +66,10 @@ from sitrep.extract.events.triggers import (
     ARMED_INTER,
     Candidate,
     TriggerHit,
+    conflict_context,
     find_hits,
     group_candidates,
+    is_protest,
     non_conflict_story,
     select,
 )
@@ -641,20 +643,30 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
     orphans: list[tuple[Sentence, F.Fatality]] = []
     lead = " ".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     story_context = non_conflict_story(lead, [a for v in ctx.by_sentence.values() for a in v], ctx.lex)
+    grounded = conflict_context(doc.text, doc.actors, ctx.lex)
     # per sentence: its actors, its parts (candidates, the generic hits they outrank, the part's
     # span) and whether a parse is worth its cost
     Part = tuple[list[Candidate], list[TriggerHit], tuple[int, int]]
     plans: list[tuple[Sentence, list[ActorMention], list[Part], bool]] = []
+    names = F.name_spans(doc)
     for sent in doc.sentences:
         actors = ctx.by_sentence.get(sent.index, [])
         parts = []
         for seg in F.segments(doc, sent):
             seg_actors = [a for a in actors if seg.start <= a.start < seg.end]
-            # a word of the dateline ("MOPTI, Mali (Sahel Dispatch) -") names the outlet, no event
+            # a word of the dateline ("MOPTI, Mali (Sahel Dispatch) -") names the outlet, no event;
+            # a capitalised word of a name ("the Houston Rockets") is no trigger, except in a
+            # headline, where every word is capitalised
+            titled = F.title_cased(seg.text)
+            found_hits = find_hits(seg, seg_actors, ctx.lex, story_context, grounded)
+            described = tuple((h.start, h.end) for h in found_hits)
+            described += tuple((a.start, a.end) for a in seg_actors)
             hits = [
                 h
-                for h in find_hits(seg, seg_actors, ctx.lex, story_context)
+                for h in found_hits
                 if not F.in_dateline(doc.text, h.start, h.end)
+                and (titled or not F.in_name(doc.text, names, h.start, h.end, seg.start, described,
+                                             entities=not is_protest(h.entry, ctx.lex)))
             ]
             found, support = group_candidates(sent, hits, (seg.start, seg.end))
             if found:

@@ -153,6 +153,122 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return any(c.start() <= start and end <= c.end() for c in _CAPS_DATELINE.finditer(text, lo, end + 60))
 
 
+# named-entity labels whose spans are names, never the telling of an event: a capitalised trigger
+# word inside one is part of the name ("the Houston Rockets", "the Organisation for the Prohibition
+# of Chemical Weapons"); places are left out (the model runs a headline's verb into a town: "Aleppo
+# Kills 23"), named events too (a march's name is the march: "the Great March of Return"), and of
+# a DATE or TIME only its month names count ("since 30 March": the model also
+# runs a time into the next word, "8 p.m. Protesters")
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# function words some headline styles keep in lower case ("Envoy Condemns Attack that Killed ...")
+_HEADLINE_LOWER = frozenset({
+    "that", "with", "from", "into", "over", "under", "after", "amid", "near", "than", "upon", "onto",
+    "about", "against", "during", "before", "between", "across", "through", "toward", "towards",
+    "without", "while", "when", "where", "which",
+})
+
+
+_COUNT_AFTER = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+)?\d")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name of the article: ``kind`` "entity" (named entity), "actor" (an actor of the
+    dictionary) or "month" (a month name inside a date)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def name_spans(doc: Document) -> list[NameSpan]:
+    """The article's names a trigger word may sit in (``in_name``)."""
+    spans = {NameSpan(m.start, m.end, "entity") for m in doc.mentions if m.label in NAME_LABELS}
+    spans |= {
+        NameSpan(m.start + w.start(), m.start + w.end(), "month")
+        for m in doc.mentions
+        if m.label in _TIME_LABELS
+        for w in _MONTH_NAME.finditer(m.text)
+    }
+    spans |= {NameSpan(a.start, a.end, "actor") for a in doc.actors if a.source != "ner"}
+    return sorted(spans, key=lambda n: (n.start, n.end))
+
+
+def title_cased(text: str) -> bool:
+    """A headline or label line in title case or capitals ("Rebels Clash With Troops In Idlib"),
+    where a capital says nothing about a name."""
+    # (a sentence crowded with names still has its verbs and nouns in lower case: "Fighters of the
+    # Popular Mobilization Forces entered the town of Baiji")
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w not in _HEADLINE_LOWER]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
+def _content_word(text: str, reverse: bool) -> str | None:
+    """The first word of ``text`` (the last, with ``reverse``) that is no short function word."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w not in _HEADLINE_LOWER]
+    return (words[-1] if reverse else words[0]) if words else None
+
+
+def _in_title_run(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """The words on both sides of ``text[start:end]`` are capitalised too: a headline run into the
+    body ("... 18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo The regime ..."), where
+    the model reads title-case words as names."""
+    before = _content_word(text[max(sentence_start, start - 40) : start], reverse=True)
+    after = _content_word(text[end : end + 40], reverse=False)
+    sides = [w for w in (before, after) if w is not None]
+    return bool(sides) and all(w[0].isupper() for w in sides)
+
+
+def in_name(
+    text: str,
+    names: list[NameSpan],
+    start: int,
+    end: int,
+    sentence_start: int,
+    described: tuple[tuple[int, int], ...] = (),
+    entities: bool = True,
+) -> bool:
+    """Whether the trigger ``text[start:end]`` is a capitalised word of a name (``name_spans``).
+
+    Only capitalised words: a name holds lower-case words of the event ("the army's offensive"
+    read as one ORG says nothing).  A month name counts alone.  An actor of the dictionary counts
+    when a word of it follows the trigger ("the Popular Mobilization Forces").  A named entity counts
+    when a word of the name comes before the trigger ("Houston Rockets"; not "Kills Four", nor
+    "Warplanes of Syrian Air Force"), none of those words is another trigger or an actor
+    (``described``: "New Terrorist Mortar Shell Attacks", "Syrian Army Kills" are headline words
+    describing the event, not a name) and the name is not in a run of title-case words.
+    ``entities=False``: named entities do not count (a protest's name is the protest: "the
+    Peaceful March").
+    """
+    if not text[start:end][:1].isupper():
+        return False
+    for n in names:
+        if n.start > start:
+            break
+        if end > n.end:
+            continue
+        if n.kind == "month":
+            return True
+        if n.kind == "actor":
+            # inside the name, a word of it after the trigger ("Russian airstrikes", "regime air
+            # raids" are the deed named with its doer)
+            if n.start <= start and end < n.end:
+                return True
+            continue
+        if not entities or n.start == start or any(n.start <= s and e <= start for s, e in described):
+            continue
+        if _COUNT_AFTER.match(text, end):
+            continue  # a headline's verb with its count ("... Aleppo Kills 23"): no name goes on so
+        if not _in_title_run(text, n.start, n.end, sentence_start):
+            return True
+    return False
+
+
 def opens_with_dateline(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` opens a line with a dateline ("MOPTI, Mali (Wire) - ...")."""
     if text[text.rfind("\n", 0, start) + 1 : start].strip():

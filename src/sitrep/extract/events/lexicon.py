@@ -96,6 +96,11 @@ class Lexicon:
     non_conflict_exempt: frozenset[str] = frozenset()
     # sub-type -> event types of an earlier event in the article it is a consequence of
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
+    # trigger words with an everyday sense ("a trade battle", "captured the mood", "deployed
+    # solar panels"): whole trigger matches that make an event only in an article with a
+    # conflict context (an armed actor, protesters, or one of `conflict_words`)
+    everyday: re.Pattern[str] | None = None
+    conflict_words: re.Pattern[str] | None = None
     # any number (digits or a number word): a sentence without one, an actor or a place gains
     # nothing from a parse
     number_rx: re.Pattern[str] = re.compile(r"\d")
@@ -230,6 +235,18 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
     )
 
 
+def _phrases(raw: Any, regexes: Any = None) -> re.Pattern[str] | None:
+    """Phrases (hyphen or space alike) and regexes as one case-insensitive pattern, or None."""
+    alts = [f"(?<!\\w)(?:{_phrase_alternation(list(raw))})(?!\\w)"] if raw else []
+    alts += [f"(?:{r})" for r in regexes or []]
+    if not alts:
+        return None
+    try:
+        return re.compile("|".join(alts), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"bad phrase list or regex: {exc}", item=TRIGGERS_FILE) from exc
+
+
 def _phrase_alternation(phrases: list[Any]) -> str:
     """The phrases as one regex alternation, longest first (the engine takes the first that fits)."""
     alts = [phrase_regex(str(p)) for p in phrases]
@@ -325,6 +342,11 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         if targets
         else None,
         number_rx=re.compile(rf"\b(?:{num})\b", re.IGNORECASE),
+        everyday=_phrases(
+            (triggers.get("everyday_triggers") or {}).get("phrases"),
+            (triggers.get("everyday_triggers") or {}).get("regex"),
+        ),
+        conflict_words=_phrases(triggers.get("conflict_words")),
         agent_rules=tuple(_agent_rule(r) for r in triggers.get("agents") or []),
     )
 

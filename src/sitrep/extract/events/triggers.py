@@ -42,6 +42,12 @@ def _violent(entry: TriggerEntry, lex: Lexicon) -> bool:
     return any(lex.subtypes[n].violent for n in names if n in lex.subtypes)
 
 
+def is_protest(entry: TriggerEntry, lex: Lexicon) -> bool:
+    """The entry tells of a demonstration (event type Protests, whatever its sub-type)."""
+    names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
+    return any(n in lex.subtypes and lex.subtypes[n].event_type == "Protests" for n in names)
+
+
 def _exempt(entry: TriggerEntry, lex: Lexicon) -> bool:
     """A crowd-violence trigger (riots, mob violence): a non-conflict sentence does not silence it."""
     names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
@@ -73,31 +79,60 @@ def is_non_conflict(text: str, lex: Lexicon, folded: str | None = None) -> bool:
     )
 
 
+# protesters and rioters make a story one of political disorder, as armed actors do
+_DISORDER_INTER = frozenset({5, 6})
+
+
+def conflict_context(text: str, actors: list[ActorMention], lex: Lexicon) -> bool:
+    """The article is about armed conflict or political disorder: it names an armed actor (other
+    than the police of ordinary news), protesters or rioters, or one of `conflict_words`.
+    Elsewhere (a basketball report, a trade dispute, a product launch) the `everyday_triggers`
+    ("battle", "captured", "deployed") have their everyday sense."""
+    if _conflict_actor(actors, lex) or any(a.inter in _DISORDER_INTER for a in actors):
+        return True
+    return lex.conflict_words is not None and lex.conflict_words.search(text) is not None
+
+
 def _conflict_actor(actors: list[ActorMention], lex: Lexicon) -> bool:
     """An armed actor other than the bystanders of ordinary news (police reporting a robbery)."""
     return any(a.inter in ARMED_INTER and a.actor not in lex.story_bystanders for a in actors)
 
 
 def find_hits(
-    sentence: Sentence, actors: list[ActorMention], lex: Lexicon, non_conflict_context: bool = False
+    sentence: Sentence,
+    actors: list[ActorMention],
+    lex: Lexicon,
+    non_conflict_context: bool = False,
+    grounded: bool = True,
 ) -> list[TriggerHit]:
     """All trigger matches in the sentence that pass their conditions, without overlaps.
 
     ``non_conflict_context``: the article as a whole is a non-conflict story
     (``non_conflict_story``), so every sentence is treated like a non-conflict sentence.
+    ``grounded``: the article has a conflict context (``conflict_context``); without one, a
+    match that is one of the `everyday_triggers` is no trigger.
     """
     text = sentence.text
     folded = fold(text)
     nc: bool | None = True if non_conflict_context else None
     armed: bool | None = None
     hits: list[TriggerHit] = []
+    # an everyday phrase is no trigger, and no shorter trigger inside it is one either ("shot
+    # down rumours" is no shooting)
+    everyday: list[tuple[int, int]] = []
+    if not grounded and lex.everyday is not None:
+        everyday = [(m.start(), m.end()) for m in lex.everyday.finditer(text)]
     for entry in lex.triggers:
         # the entry's own pattern first: most entries do not match most sentences, and their
         # conditions (exclude/context/non-conflict regexes) only matter when they do; a few
         # substring tests rule most entries out before their pattern runs
         if entry.prefilter is not None and not entry.prefilter.may_match(folded):
             continue
-        matches = [m for m in entry.pattern.finditer(text) if m.end() > m.start()]
+        matches = [
+            m
+            for m in entry.pattern.finditer(text)
+            if m.end() > m.start() and not any(s <= m.start() and m.end() <= e for s, e in everyday)
+        ]
         if not matches:
             continue
         if nc is None:
