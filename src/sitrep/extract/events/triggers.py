@@ -37,20 +37,23 @@ def _armed_context(text: str, actors: list[ActorMention], lex: Lexicon) -> bool:
     return any(a.inter in ARMED_INTER for a in actors) or bool(lex.weapon_words.search(text))
 
 
+def _subtype_names(entry: TriggerEntry) -> list[str]:
+    """The sub-types the entry may give (its fixed one, or every one of its mapping)."""
+    return [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
+
+
 def _violent(entry: TriggerEntry, lex: Lexicon) -> bool:
-    names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
-    return any(lex.subtypes[n].violent for n in names if n in lex.subtypes)
+    return any(lex.subtypes[n].violent for n in _subtype_names(entry) if n in lex.subtypes)
 
 
 def is_protest(entry: TriggerEntry, lex: Lexicon) -> bool:
     """The entry tells of a demonstration (event type Protests, whatever its sub-type)."""
-    names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
-    return any(n in lex.subtypes and lex.subtypes[n].event_type == "Protests" for n in names)
+    return any(n in lex.subtypes and lex.subtypes[n].event_type == "Protests" for n in _subtype_names(entry))
 
 
 def _exempt(entry: TriggerEntry, lex: Lexicon) -> bool:
     """A crowd-violence trigger (riots, mob violence): a non-conflict sentence does not silence it."""
-    names = [entry.sub_event_type] if entry.sub_event_type else [v for _, v in entry.mapping]
+    names = _subtype_names(entry)
     return bool(names) and all(
         n in lex.subtypes and lex.subtypes[n].event_type in lex.non_conflict_exempt for n in names
     )
