@@ -157,8 +157,8 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 # word inside one is part of the name ("the Houston Rockets", "the Organisation for the Prohibition
 # of Chemical Weapons"); places are left out (the model runs a headline's verb into a town: "Aleppo
 # Kills 23"), named events too (a march's name is the march: "the Great March of Return"), and of
-# a DATE or TIME only its month names count ("since 30 March": the model also
-# runs a time into the next word, "8 p.m. Protesters")
+# a DATE or TIME only its month names count ("since 30 March": the model also runs a time into
+# the next word, "8 p.m. Protesters")
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _MONTH_NAME = re.compile(
@@ -171,8 +171,6 @@ _HEADLINE_LOWER = frozenset({
     "about", "against", "during", "before", "between", "across", "through", "toward", "towards",
     "without", "while", "when", "where", "which",
 })
-
-
 _COUNT_AFTER = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+)?\d")
 
 
@@ -204,23 +202,22 @@ def title_cased(text: str) -> bool:
     where a capital says nothing about a name."""
     # (a sentence crowded with names still has its verbs and nouns in lower case: "Fighters of the
     # Popular Mobilization Forces entered the town of Baiji")
-    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w not in _HEADLINE_LOWER]
+    words = _content_words(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
-def _content_word(text: str, reverse: bool) -> str | None:
-    """The first word of ``text`` (the last, with ``reverse``) that is no short function word."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w not in _HEADLINE_LOWER]
-    return (words[-1] if reverse else words[0]) if words else None
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that are no short function words (the ones title case capitalises)."""
+    return [w for w in _WORD.findall(text) if len(w) >= 4 and w not in _HEADLINE_LOWER]
 
 
 def _in_title_run(text: str, start: int, end: int, sentence_start: int) -> bool:
     """The words on both sides of ``text[start:end]`` are capitalised too: a headline run into the
     body ("... 18 Civilians Killed in Barrel Bomb Attack on Rural Aleppo The regime ..."), where
     the model reads title-case words as names."""
-    before = _content_word(text[max(sentence_start, start - 40) : start], reverse=True)
-    after = _content_word(text[end : end + 40], reverse=False)
-    sides = [w for w in (before, after) if w is not None]
+    before = _content_words(text[max(sentence_start, start - 40) : start])[-1:]
+    after = _content_words(text[end : end + 40])[:1]
+    sides = before + after
     return bool(sides) and all(w[0].isupper() for w in sides)
 
 
