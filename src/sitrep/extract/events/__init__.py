@@ -635,6 +635,24 @@ def _narrow_country(merged: list[Draft], ctx: _Context) -> None:
         set_place(ev, doc, replace(choice, geo_precision=max(choice.geo_precision, 2), note=note))
 
 
+def _named(
+    text: str,
+    names: list[F.NameSpan],
+    hit: TriggerHit,
+    segment_start: int,
+    described: tuple[tuple[int, int], ...],
+    lex: Lexicon,
+) -> bool:
+    """The trigger is a word of a name (in a sentence of ordinary case).  A protest's own name is
+    the protest ("the Great Freedom March"), so for protest triggers only actors and dates count."""
+    protest = is_protest(hit.entry, lex)
+    if F.in_name(text, names, hit.start, hit.end, segment_start, described, entities=not protest):
+        return True
+    return not protest and F.capitalised_name(
+        text, hit.start, hit.end, segment_start, described, lex.weapon_names
+    )
+
+
 def extract_events(doc: Document, options: Options | None = None) -> tuple[list[Event], list[Event]]:
     """(kept events, discarded candidates) for one analysed Document."""
     ctx = _Context(doc, options or Options())
@@ -665,8 +683,7 @@ def extract_events(doc: Document, options: Options | None = None) -> tuple[list[
                 h
                 for h in found_hits
                 if not F.in_dateline(doc.text, h.start, h.end)
-                and (titled or not F.in_name(doc.text, names, h.start, h.end, seg.start, described,
-                                             entities=not is_protest(h.entry, ctx.lex)))
+                and (titled or not _named(doc.text, names, h, seg.start, described, ctx.lex))
             ]
             found, support = group_candidates(sent, hits, (seg.start, seg.end))
             if found:

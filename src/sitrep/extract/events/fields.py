@@ -266,6 +266,59 @@ def in_name(
     return False
 
 
+# what may open a sentence inside a segment: a capital after these starts a new sentence or quote
+_OPENERS = frozenset(".:;!?\"“”‘'—–-([")
+_PREVIOUS_WORD = re.compile(r"[^\W\d_][\w'’]*$")
+_NAME_OPENERS = frozenset(
+    {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "my", "your"}
+)
+# a determiner opening the sentence: a capital after it is a name ("The Rockets swept ...")
+_OPENING_DETERMINER = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our)", re.ASCII)
+
+
+def capitalised_name(
+    text: str,
+    start: int,
+    end: int,
+    segment_start: int,
+    described: tuple[tuple[int, int], ...] = (),
+    weapons: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the trigger ``text[start:end]`` is a capitalised word inside a sentence of ordinary
+    case, which makes it a name even where the model finds no entity ("stopped at a Shell
+    station", "the Price Chopper parking lot", "The Rockets swept the series").
+
+    Not a name: the first word of the sentence or of a quote; a word in capitals ("IED"); a weapon
+    written with a capital (``weapons``: "a Katyusha rocket"); a word after a verb, a preposition or
+    a number ("filled with Chlorine gas", "fired Grad rockets"); a word
+    in a run of title-case words (a headline run into the body); a word right after an actor or
+    another trigger (``described``: "an ISIS Attack on ...", the words describe the event).
+    Callers skip title-case segments, where every word has its capital."""
+    word = text[start:end]
+    if not word[:1].isupper() or word[:2].isupper() or word.split()[0].lower() in weapons:
+        return False
+    if any(w[:1].islower() for w in word.split()[1:]):
+        return False  # the phrase goes on in lower case: a description ("the Air Force destroyed")
+    before = text[segment_start:start].rstrip()
+    if not before or before[-1] in _OPENERS:
+        return False
+    if _OPENING_DETERMINER.fullmatch(before):
+        return True
+    if any(s < start and e >= start - 2 for s, e in described):
+        return False  # right after (or inside) an actor or another trigger
+    # inside a name: after an article or a possessive ("a Shell station") or another capitalised
+    # word ("the Price Chopper"); after a verb or a preposition a capital is the writer's habit
+    # ("filled with Chlorine gas", "fired Grad rockets"), after a date the sentence's start
+    prev = _PREVIOUS_WORD.search(before)
+    if prev is None or not (prev.group(0).lower() in _NAME_OPENERS or prev.group(0)[0].isupper()):
+        return False
+    # a headline run has capitals on both sides, two words deep ("Killed in Barrel Bomb Attack on
+    # Rural Aleppo"); a name sits among lower-case words ("the lot of the Price Chopper at Vivion Road")
+    sides = _content_words(text[max(segment_start, start - 60) : start])[-2:]
+    sides += _content_words(text[end : end + 60])[:2]
+    return not (len(sides) >= 3 and all(w[0].isupper() for w in sides))
+
+
 def opens_with_dateline(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` opens a line with a dateline ("MOPTI, Mali (Wire) - ...")."""
     if text[text.rfind("\n", 0, start) + 1 : start].strip():

@@ -100,6 +100,11 @@ class Lexicon:
     # solar panels"): whole trigger matches that make an event only in an article with a
     # conflict context (an armed actor, protesters, or one of `conflict_words`)
     everyday: re.Pattern[str] | None = None
+    # trigger words in a use that never tells an event ("a brief shot at a career", "cameras
+    # captured the moment"): no trigger overlapping a match counts, in any article
+    other_senses: re.Pattern[str] | None = None
+    # weapons written with a capital ("a Katyusha rocket"): no names (``fields.capitalised_name``)
+    weapon_names: frozenset[str] = frozenset()
     conflict_words: re.Pattern[str] | None = None
     # any number (digits or a number word): a sentence without one, an actor or a place gains
     # nothing from a parse
@@ -346,6 +351,8 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
             (triggers.get("everyday_triggers") or {}).get("phrases"),
             (triggers.get("everyday_triggers") or {}).get("regex"),
         ),
+        other_senses=_phrases(None, triggers.get("other_senses")),
+        weapon_names=frozenset(str(w).lower() for w in triggers.get("weapon_names") or []),
         conflict_words=_phrases(triggers.get("conflict_words")),
         agent_rules=tuple(_agent_rule(r) for r in triggers.get("agents") or []),
     )

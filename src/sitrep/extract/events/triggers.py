@@ -125,6 +125,8 @@ def find_hits(
     everyday: list[tuple[int, int]] = []
     if not grounded and lex.everyday is not None:
         everyday = [(m.start(), m.end()) for m in lex.everyday.finditer(text)]
+    # a word in another sense ("a brief shot at a career"): no trigger that touches it counts
+    senses = [(m.start(), m.end()) for m in lex.other_senses.finditer(text)] if lex.other_senses else []
     for entry in lex.triggers:
         # the entry's own pattern first: most entries do not match most sentences, and their
         # conditions (exclude/context/non-conflict regexes) only matter when they do; a few
@@ -134,7 +136,9 @@ def find_hits(
         matches = [
             m
             for m in entry.pattern.finditer(text)
-            if m.end() > m.start() and not any(s <= m.start() and m.end() <= e for s, e in everyday)
+            if m.end() > m.start()
+            and not any(s <= m.start() and m.end() <= e for s, e in everyday)
+            and not any(m.start() < e and s < m.end() for s, e in senses)
         ]
         if not matches:
             continue

@@ -1,0 +1,168 @@
+"""Trigger words in a sense that never tells an event (`other_senses`: "a brief shot at a career",
+"the cameras captured the moment", "complaints have rocketed") and capitalised trigger words inside a
+name the model does not tag ("a Shell station", "The Rockets swept the series").  Own texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events import fields as F
+from sitrep.extract.events.lexicon import load_lexicon
+from sitrep.extract.events.triggers import is_non_conflict
+
+from .docbuild import analyze_text
+
+# ---- units, no model ----
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "a brief shot at",
+        "his game-winning shot",
+        "Mayor Okafor blasted",
+        "she blasted",
+        "have demonstrated that",
+        "was demonstrated",
+        "demonstrated remarkable",
+        "sits in",
+        "sit down and",
+        "rallied from",
+        "shares rallied",
+        "the works were executed",
+        "executed a search warrant",
+        "regulatory bodies",
+        "cameras captured",
+        "captured on video",
+        "capturing their third league title",
+        "have rocketed",
+        "skyrocketed",
+        "joint custody",
+        "detention centre",
+        "protested that",
+        "protesting his innocence",
+        "Easter vigil",
+        "explosive growth",
+        "a 2011 Toyota Corolla",
+    ],
+)
+def test_other_senses_match_the_word_in_its_other_sense(phrase: str) -> None:
+    lex = load_lexicon(())
+    assert lex.other_senses is not None
+    assert lex.other_senses.search(phrase), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gunmen shot him in the head",
+        "a shot to the chest",
+        "a car bomb blasted the market",
+        "thousands demonstrated in the capital",
+        "students demonstrated the next day",
+        "they staged a sit-in",
+        "supporters rallied outside the court",
+        "the militants executed four hostages",
+        "the bodies of six men",
+        "troops captured the town",
+        "fighters rocketed the base",
+        "taken into custody",
+        "held in detention",
+        "residents protested the closure",
+        "a candlelight vigil for the victims",
+        "an explosive device",
+    ],
+)
+def test_other_senses_leave_the_event_sense_alone(text: str) -> None:
+    lex = load_lexicon(())
+    assert lex.other_senses is not None
+    assert not lex.other_senses.search(text), text
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def test_capitalised_trigger_word_inside_a_name() -> None:
+    for text, word in [
+        ("We stopped at a Shell garage on the ring road.", "Shell"),
+        ("The car was parked behind the Price Chopper near the bridge.", "Chopper"),
+        ("The Rockets swept the series with a win in Portland.", "Rockets"),
+    ]:
+        s, e = _span(text, word)
+        assert F.capitalised_name(text, s, e, 0), text
+
+
+def test_capitalised_trigger_word_that_is_no_name() -> None:
+    weapons = load_lexicon(()).weapon_names
+    for text, word in [
+        ("Shelling resumed at dawn in the south.", "Shelling"),  # the sentence's first word
+        ("He said: “Shelling resumed at dawn.”", "Shelling"),  # a quote's first word
+        ("Rebels filled the shells with Chlorine gas, the monitor said.", "Chlorine"),  # after a preposition
+        ("The militia fired a Katyusha rocket at the port.", "Katyusha"),  # a weapon's own spelling
+        ("Published 3 May 2016 Shelling of the old town killed two people.", "Shelling"),  # after a date
+        # the phrase goes on in lower case; a headline run
+        ("Villagers said the Air Force destroyed two bridges.", "Air Force destroyed"),
+        ("Witnesses counted 12 Dead in Barrel Bomb Attack on Rural Hama on Friday.", "Attack"),
+    ]:
+        s, e = _span(text, word)
+        assert not F.capitalised_name(text, s, e, 0, weapons=weapons), text
+    # right after an actor: the actor names the doer of the event ("an ISIS Attack on the base")
+    text = "Residents described an ISIS Attack on the base."
+    s, e = _span(text, "Attack")
+    actor = _span(text, "ISIS")
+    assert not F.capitalised_name(text, s, e, 0, described=(actor,))
+
+
+def test_disasters_in_the_plural_are_non_conflict_sentences() -> None:
+    lex = load_lexicon(())
+    for text in ("Two strong quakes hit the north-west.", "Storms cut power to the coast.",
+                 "Cyclones and landslides displaced thousands."):
+        assert is_non_conflict(text, lex), text
+    assert not is_non_conflict("Troops stormed the compound.", lex)
+
+
+# ---- with the model ----
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    doc = analyze_text(text)
+    return [(e.sub_event_type, doc.text[e.evidence[0].start : e.evidence[0].end]) for e in doc.events]
+
+
+@pytest.mark.model
+def test_sport_and_local_news_in_other_senses_make_no_events() -> None:
+    text = (
+        "Harbour City rallied from a 14-point deficit on Saturday to beat Millbrook 71-68. "
+        "Guard Tomas Reyes, who had a brief shot at a professional career in Spain, hit the winning basket. "
+        "The Hornets have demonstrated remarkable depth this season and now sit in second place. "
+        "Coach Dana Whitfield blasted the league's scheduling after the game. "
+        "Town officials said complaints about parking have rocketed since the stadium opened, and the "
+        "works on the new car park were executed by a private contractor. "
+        "Cameras captured the moment the fans ran onto the court."
+    )
+    assert _events(text) == []
+
+
+@pytest.mark.model
+def test_names_and_church_services_make_no_events() -> None:
+    text = (
+        "Bishop Anselm Mwangi led the Easter vigil at the cathedral on Saturday night. "
+        "Worshippers later gathered at a Shell station on the main road before heading home. "
+        "The Rockets, the parish basketball team, played a charity game on Sunday."
+    )
+    assert _events(text) == []
+
+
+@pytest.mark.model
+def test_the_event_senses_still_make_events() -> None:
+    text = (
+        "Gunmen shot dead a village chief in Bandiagara on Tuesday, residents said. "
+        "On Wednesday hundreds of residents demonstrated outside the governor's office and staged a sit-in. "
+        "Separately, militants fired a Katyusha rocket at an army post near the town, the army said."
+    )
+    subs = {sub for sub, _ in _events(text)}
+    assert "Attack" in subs
+    assert "Peaceful protest" in subs
+    assert "Shelling/artillery/missile attack" in subs
