@@ -44,6 +44,18 @@ from .docbuild import analyze_text
         "Easter vigil",
         "explosive growth",
         "a 2011 Toyota Corolla",
+        "approved selling $2 billion in missiles",
+        "$400 million in artillery",
+        "the missile defence system",
+        "a cage fight",
+        "helped them evade capture",
+        "Jailed journalist",
+        "the detained activists",
+        "a demonstration of military power",
+        "the first shot",
+        "a long legal battle",
+        "fought in the courts",
+        "battling cancer",
     ],
 )
 def test_other_senses_match_the_word_in_its_other_sense(phrase: str) -> None:
@@ -71,6 +83,13 @@ def test_other_senses_match_the_word_in_its_other_sense(phrase: str) -> None:
         "residents protested the closure",
         "a candlelight vigil for the victims",
         "an explosive device",
+        "militants fired missiles at the port",
+        "artillery units shelled the village",
+        "heavy fighting in the hills",
+        "police arrested two journalists",
+        "a demonstration of workers",
+        "the first shots were fired at dawn",
+        "battling the rebels",
     ],
 )
 def test_other_senses_leave_the_event_sense_alone(text: str) -> None:
@@ -166,3 +185,23 @@ def test_the_event_senses_still_make_events() -> None:
     assert "Attack" in subs
     assert "Peaceful protest" in subs
     assert "Shelling/artillery/missile attack" in subs
+
+
+@pytest.mark.model
+def test_arms_trade_courts_and_combat_sports_make_no_events() -> None:
+    text = (
+        "The defence ministry approved the purchase of 40 howitzers and $600 million in missiles from a "
+        "European maker on Tuesday. "
+        "A former cage fighting champion was charged after a brawl at a nightclub, police said, and "
+        "no arrest was made at the scene. "
+        "The family has fought in the courts for a decade over the land."
+    )
+    assert _events(text) == []
+
+
+@pytest.mark.model
+def test_negated_arrest_beside_a_looting_keeps_the_looting() -> None:
+    text = "No arrests have been made after shops were looted in the township on Monday night."
+    doc = analyze_text(text)
+    assert [e.sub_event_type for e in doc.events] == ["Looting/property destruction"]
+    assert [(e.sub_event_type, e.modality) for e in doc.discarded] == [("Arrests", "negated")]
