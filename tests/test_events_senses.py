@@ -56,6 +56,21 @@ from .docbuild import analyze_text
         "a long legal battle",
         "fought in the courts",
         "battling cancer",
+        "the documentary was shot",
+        "shot on location",
+        "a really good shot at",
+        "as demonstrated",
+        "no shell casings",
+        "a string of sea shells",
+        "the rocket lifted off",
+        "a fire destroyed",
+        "the seat vacated",
+        "surrendered himself",
+        "an assault rifle",
+        "deployed a new flood barrier",
+        "an ambulance was dispatched",
+        "firefighting",
+        "March 16",
     ],
 )
 def test_other_senses_match_the_word_in_its_other_sense(phrase: str) -> None:
@@ -90,6 +105,12 @@ def test_other_senses_match_the_word_in_its_other_sense(phrase: str) -> None:
         "a demonstration of workers",
         "the first shots were fired at dawn",
         "battling the rebels",
+        "gunmen shot the guard",
+        "rebels fired a rocket at the base",
+        "the army vacated the town",
+        "the assault on the town",
+        "troops were dispatched",
+        "a protest march",
     ],
 )
 def test_other_senses_leave_the_event_sense_alone(text: str) -> None:
@@ -205,3 +226,15 @@ def test_negated_arrest_beside_a_looting_keeps_the_looting() -> None:
     doc = analyze_text(text)
     assert [e.sub_event_type for e in doc.events] == ["Looting/property destruction"]
     assert [(e.sub_event_type, e.modality) for e in doc.discarded] == [("Arrests", "negated")]
+
+
+@pytest.mark.model
+def test_films_launches_fires_and_accidents_make_no_events() -> None:
+    text = (
+        "The thriller was shot in 20 days on 16-millimetre film, the director said. "
+        "A cargo rocket lifted off from the cosmodrome on Friday carrying supplies for the space station. "
+        "Investigators said the sprinklers were off when a fire destroyed the old mill. "
+        "A motorbike wreck on the coast road killed a passenger on Sunday, police said. "
+        "The council will fill the seat vacated by the former mayor."
+    )
+    assert _events(text) == []
