@@ -238,3 +238,15 @@ def test_films_launches_fires_and_accidents_make_no_events() -> None:
         "The council will fill the seat vacated by the former mayor."
     )
     assert _events(text) == []
+
+
+def test_users_extend_other_senses_in_their_data_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a user's event_triggers.yaml adds to the bundled lists (datafiles: lists concatenate)
+    (tmp_path / "event_triggers.yaml").write_text(
+        'other_senses: ["\\\\bpillow\\\\s+battles?\\\\b"]\nweapon_names: [Zolfaghar]\n', encoding="utf-8"
+    )
+    lex = load_lexicon((str(tmp_path),))
+    assert lex.other_senses is not None
+    assert lex.other_senses.search("a pillow battle")
+    assert lex.other_senses.search("a brief shot at")  # the bundled ones stay
+    assert "zolfaghar" in lex.weapon_names and "katyusha" in lex.weapon_names

@@ -113,6 +113,23 @@ def test_other_forms_of_protester_violence() -> None:
     )
 
 
+def test_crowd_violence_told_from_the_other_side_or_in_the_passive() -> None:
+    # session 12: a march in lower case is a crowd; the clash told by its other side; things
+    # thrown told in the passive; protesters looting or breaking in beside deaths by police fire
+    check(
+        [
+            ("Stones were thrown at police during a march against fuel prices in Lusaka, and officers "
+             "fired tear gas.", VIOLENT),
+            ("Clashes broke out between demonstrators and soldiers outside the palace in Niamey, and "
+             "troops shot dead two men.", VIOLENT),
+            ("Security forces opened fire on demonstrators who broke into the governor's compound in "
+             "Kassala, killing three.", VIOLENT),
+            ("Police fired live rounds at peaceful marchers in Lusaka on Saturday, killing four.", FORCE),
+            ("Police fired tear gas at a march in Lusaka on Saturday.", INTERVENTION),
+        ]
+    )
+
+
 def test_an_effigy_burnt_is_a_peaceful_protest() -> None:
     check(
         [

@@ -16,8 +16,10 @@ from sitrep.extract.events.roles import Roles
 from sitrep.extract.events.triggers import ARMED_INTER, Candidate
 from sitrep.records import ActorMention, Document, Event, Evidence
 
+# (a march in lower case: "March" is also the month)
 _CROWD = re.compile(
-    r"\b(?:protest|demonstrat|riot|crowd|mob\b|students|workers|youths|agitat|rally|marchers)", re.I
+    r"\b(?:protest|demonstrat|riot|crowd|mob\b|students|workers|youths|agitat|rally|marchers|(?-i:march(?:es|ed|ing)?\b))",
+    re.I,
 )
 
 
