@@ -130,6 +130,21 @@ def test_crowd_violence_told_from_the_other_side_or_in_the_passive() -> None:
     )
 
 
+def test_force_told_by_its_manner_and_violence_that_erupted() -> None:
+    # session 12: "violently dispersed", security forces attacking the crowd; violence erupting at a
+    # march and scuffles with the police are the crowd's violence too
+    check(
+        [
+            ("Police violently dispersed a sit-in by teachers outside the ministry in Conakry on Monday.",
+             FORCE),
+            ("Security forces attacked the demonstrators with batons outside parliament in Conakry.", FORCE),
+            ("Violence erupted when hundreds of protesters marched on the town hall in Conakry.", VIOLENT),
+            ("Students scuffled with riot police during a protest over fees in Conakry.", VIOLENT),
+            ("Hundreds of traders protested new taxes in Conakry on Monday.", PEACEFUL),
+        ]
+    )
+
+
 def test_an_effigy_burnt_is_a_peaceful_protest() -> None:
     check(
         [
