@@ -15,108 +15,102 @@ from .docbuild import analyze_text
 # ---- units, no model ----
 
 
-@pytest.mark.parametrize(
-    "phrase",
-    [
-        "a brief shot at",
-        "his game-winning shot",
-        "Mayor Okafor blasted",
-        "she blasted",
-        "have demonstrated that",
-        "was demonstrated",
-        "demonstrated remarkable",
-        "sits in",
-        "sit down and",
-        "rallied from",
-        "shares rallied",
-        "the works were executed",
-        "executed a search warrant",
-        "regulatory bodies",
-        "cameras captured",
-        "captured on video",
-        "capturing their third league title",
-        "have rocketed",
-        "skyrocketed",
-        "joint custody",
-        "detention centre",
-        "protested that",
-        "protesting his innocence",
-        "Easter vigil",
-        "explosive growth",
-        "a 2011 Toyota Corolla",
-        "approved selling $2 billion in missiles",
-        "$400 million in artillery",
-        "the missile defence system",
-        "a cage fight",
-        "helped them evade capture",
-        "Jailed journalist",
-        "the detained activists",
-        "a demonstration of military power",
-        "the first shot",
-        "a long legal battle",
-        "fought in the courts",
-        "battling cancer",
-        "the documentary was shot",
-        "shot on location",
-        "a really good shot at",
-        "as demonstrated",
-        "no shell casings",
-        "a string of sea shells",
-        "the rocket lifted off",
-        "a fire destroyed",
-        "the seat vacated",
-        "surrendered himself",
-        "an assault rifle",
-        "deployed a new flood barrier",
-        "an ambulance was dispatched",
-        "firefighting",
-        "March 16",
-    ],
-)
-def test_other_senses_match_the_word_in_its_other_sense(phrase: str) -> None:
-    lex = load_lexicon(())
-    assert lex.other_senses is not None
-    assert lex.other_senses.search(phrase), phrase
+# words in their other sense (matched) and the same words telling an event (not matched)
+OTHER_SENSE = [
+    "a brief shot at",
+    "his game-winning shot",
+    "Mayor Okafor blasted",
+    "she blasted",
+    "have demonstrated that",
+    "was demonstrated",
+    "demonstrated remarkable",
+    "sits in",
+    "sit down and",
+    "rallied from",
+    "shares rallied",
+    "the works were executed",
+    "executed a search warrant",
+    "regulatory bodies",
+    "cameras captured",
+    "captured on video",
+    "capturing their third league title",
+    "have rocketed",
+    "skyrocketed",
+    "joint custody",
+    "detention centre",
+    "protested that",
+    "protesting his innocence",
+    "Easter vigil",
+    "explosive growth",
+    "a 2011 Toyota Corolla",
+    "approved selling $2 billion in missiles",
+    "$400 million in artillery",
+    "the missile defence system",
+    "a cage fight",
+    "helped them evade capture",
+    "Jailed journalist",
+    "the detained activists",
+    "a demonstration of military power",
+    "the first shot",
+    "a long legal battle",
+    "fought in the courts",
+    "battling cancer",
+    "the documentary was shot",
+    "shot on location",
+    "a really good shot at",
+    "as demonstrated",
+    "no shell casings",
+    "a string of sea shells",
+    "the rocket lifted off",
+    "a fire destroyed",
+    "the seat vacated",
+    "surrendered himself",
+    "an assault rifle",
+    "deployed a new flood barrier",
+    "an ambulance was dispatched",
+    "firefighting",
+    "March 16",
+]
+EVENT_SENSE = [
+    "gunmen shot him in the head",
+    "a shot to the chest",
+    "a car bomb blasted the market",
+    "thousands demonstrated in the capital",
+    "students demonstrated the next day",
+    "they staged a sit-in",
+    "supporters rallied outside the court",
+    "the militants executed four hostages",
+    "the bodies of six men",
+    "troops captured the town",
+    "fighters rocketed the base",
+    "taken into custody",
+    "held in detention",
+    "residents protested the closure",
+    "a candlelight vigil for the victims",
+    "an explosive device",
+    "militants fired missiles at the port",
+    "artillery units shelled the village",
+    "heavy fighting in the hills",
+    "police arrested two journalists",
+    "a demonstration of workers",
+    "the first shots were fired at dawn",
+    "battling the rebels",
+    "gunmen shot the guard",
+    "rebels fired a rocket at the base",
+    "the army vacated the town",
+    "the assault on the town",
+    "troops were dispatched",
+    "a protest march",
+]
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "gunmen shot him in the head",
-        "a shot to the chest",
-        "a car bomb blasted the market",
-        "thousands demonstrated in the capital",
-        "students demonstrated the next day",
-        "they staged a sit-in",
-        "supporters rallied outside the court",
-        "the militants executed four hostages",
-        "the bodies of six men",
-        "troops captured the town",
-        "fighters rocketed the base",
-        "taken into custody",
-        "held in detention",
-        "residents protested the closure",
-        "a candlelight vigil for the victims",
-        "an explosive device",
-        "militants fired missiles at the port",
-        "artillery units shelled the village",
-        "heavy fighting in the hills",
-        "police arrested two journalists",
-        "a demonstration of workers",
-        "the first shots were fired at dawn",
-        "battling the rebels",
-        "gunmen shot the guard",
-        "rebels fired a rocket at the base",
-        "the army vacated the town",
-        "the assault on the town",
-        "troops were dispatched",
-        "a protest march",
-    ],
+    ("text", "other"), [(t, True) for t in OTHER_SENSE] + [(t, False) for t in EVENT_SENSE]
 )
-def test_other_senses_leave_the_event_sense_alone(text: str) -> None:
+def test_other_senses_tell_the_two_senses_apart(text: str, other: bool) -> None:
     lex = load_lexicon(())
     assert lex.other_senses is not None
-    assert not lex.other_senses.search(text), text
+    assert bool(lex.other_senses.search(text)) is other, text
 
 
 def _span(text: str, word: str) -> tuple[int, int]:
@@ -171,9 +165,9 @@ def _events(text: str) -> list[tuple[str, str]]:
     return [(e.sub_event_type, doc.text[e.evidence[0].start : e.evidence[0].end]) for e in doc.events]
 
 
-@pytest.mark.model
-def test_sport_and_local_news_in_other_senses_make_no_events() -> None:
-    text = (
+# own wire-style texts in which every trigger word is in its other sense or inside a name
+NO_EVENT_TEXTS = {
+    "sport and local news": (
         "Harbour City rallied from a 14-point deficit on Saturday to beat Millbrook 71-68. "
         "Guard Tomas Reyes, who had a brief shot at a professional career in Spain, hit the winning basket. "
         "The Hornets have demonstrated remarkable depth this season and now sit in second place. "
@@ -181,18 +175,33 @@ def test_sport_and_local_news_in_other_senses_make_no_events() -> None:
         "Town officials said complaints about parking have rocketed since the stadium opened, and the "
         "works on the new car park were executed by a private contractor. "
         "Cameras captured the moment the fans ran onto the court."
-    )
-    assert _events(text) == []
-
-
-@pytest.mark.model
-def test_names_and_church_services_make_no_events() -> None:
-    text = (
+    ),
+    "names and church services": (
         "Bishop Anselm Mwangi led the Easter vigil at the cathedral on Saturday night. "
         "Worshippers later gathered at a Shell station on the main road before heading home. "
         "The Rockets, the parish basketball team, played a charity game on Sunday."
-    )
-    assert _events(text) == []
+    ),
+    "arms trade, courts and combat sports": (
+        "The defence ministry approved the purchase of 40 howitzers and $600 million in missiles from a "
+        "European maker on Tuesday. "
+        "A former cage fighting champion was charged after a brawl at a nightclub, police said, and "
+        "no arrest was made at the scene. "
+        "The family has fought in the courts for a decade over the land."
+    ),
+    "films, launches, fires and accidents": (
+        "The thriller was shot in 20 days on 16-millimetre film, the director said. "
+        "A cargo rocket lifted off from the cosmodrome on Friday carrying supplies for the space station. "
+        "Investigators said the sprinklers were off when a fire destroyed the old mill. "
+        "A motorbike wreck on the coast road killed a passenger on Sunday, police said. "
+        "The council will fill the seat vacated by the former mayor."
+    ),
+}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(NO_EVENT_TEXTS))
+def test_other_senses_and_names_make_no_events(name: str) -> None:
+    assert _events(NO_EVENT_TEXTS[name]) == []
 
 
 @pytest.mark.model
@@ -209,35 +218,11 @@ def test_the_event_senses_still_make_events() -> None:
 
 
 @pytest.mark.model
-def test_arms_trade_courts_and_combat_sports_make_no_events() -> None:
-    text = (
-        "The defence ministry approved the purchase of 40 howitzers and $600 million in missiles from a "
-        "European maker on Tuesday. "
-        "A former cage fighting champion was charged after a brawl at a nightclub, police said, and "
-        "no arrest was made at the scene. "
-        "The family has fought in the courts for a decade over the land."
-    )
-    assert _events(text) == []
-
-
-@pytest.mark.model
 def test_negated_arrest_beside_a_looting_keeps_the_looting() -> None:
     text = "No arrests have been made after shops were looted in the township on Monday night."
     doc = analyze_text(text)
     assert [e.sub_event_type for e in doc.events] == ["Looting/property destruction"]
     assert [(e.sub_event_type, e.modality) for e in doc.discarded] == [("Arrests", "negated")]
-
-
-@pytest.mark.model
-def test_films_launches_fires_and_accidents_make_no_events() -> None:
-    text = (
-        "The thriller was shot in 20 days on 16-millimetre film, the director said. "
-        "A cargo rocket lifted off from the cosmodrome on Friday carrying supplies for the space station. "
-        "Investigators said the sprinklers were off when a fire destroyed the old mill. "
-        "A motorbike wreck on the coast road killed a passenger on Sunday, police said. "
-        "The council will fill the seat vacated by the former mayor."
-    )
-    assert _events(text) == []
 
 
 def test_users_extend_other_senses_in_their_data_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]
