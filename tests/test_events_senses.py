@@ -48,6 +48,10 @@ OTHER_SENSE = [
     "the missile defence system",
     "a cage fight",
     "helped them evade capture",
+    "resisted arrest",
+    "died of cardiac arrest",
+    "an arrest warrant",
+    "a warrant for his arrest",
     "Jailed journalist",
     "the detained activists",
     "a demonstration of military power",
@@ -235,3 +239,11 @@ def test_users_extend_other_senses_in_their_data_dir(tmp_path) -> None:  # type:
     assert lex.other_senses.search("a pillow battle")
     assert lex.other_senses.search("a brief shot at")  # the bundled ones stay
     assert "zolfaghar" in lex.weapon_names and "katyusha" in lex.weapon_names
+
+
+@pytest.mark.model
+def test_an_arrest_told_beside_its_warrant_is_an_arrest() -> None:
+    # the warrant is no arrest, but it no longer hides the arrest in the same sentence
+    text = "Police arrested the former governor on Monday under an arrest warrant from the anti-graft court."
+    assert [sub for sub, _ in _events(text)] == ["Arrests"]
+    assert _events("A court issued a warrant for his arrest on Monday.") == []
