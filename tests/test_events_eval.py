@@ -165,3 +165,29 @@ def test_fakes_perpetrator_classes_cover_descriptor_fallback_names() -> None:
     assert actor_class("Hayat Tahrir al Sham", canon) == "al-nusra front"
     assert actor_class("Unidentified Armed Group (Syria)", canon) == "unknown"
     assert actor_class(None, canon) == "unknown"
+
+
+def test_fakes_cause_match_picks_the_event_of_the_gold_kind() -> None:
+    """The default FA-KES matcher picks by governorate and date only; ``match_cause`` also prefers
+    the event whose sub-type tells the gold's cause of death. Fatalities never choose the match."""
+    import datetime as dt
+
+    from sitrep.evaluate.events import score_fakes
+    from sitrep.records import Article, Document, Event
+
+    def ev(i: str, sub: str, etype: str, fat: int | None, conf: float) -> Event:
+        e = Event(event_id=i, event_date=dt.date(2016, 5, 2), event_type=etype, sub_event_type=sub)
+        e.admin1, e.fatalities, e.confidence = "Aleppo", fat, conf
+        return e
+
+    doc = Document(article=Article(id="a1", text="..."))
+    doc.events = [
+        ev("e1", "Air/drone strike", "Explosions/Remote violence", 3, 0.9),
+        ev("e2", "Remote explosive/landmine/IED", "Explosions/Remote violence", 12, 0.5),
+    ]
+    gold = {"id": "a1", "events": [{"location": "aleppo", "date": "2016-05-02", "actor": "unknown",
+                                    "cause_of_death": "explosion", "nb_civilians": 12}]}
+    plain = score_fakes([gold], [doc], {})
+    by_cause = score_fakes([gold], [doc], {}, match_cause=True)
+    assert plain["rows"][0]["pred_fatalities"] == 3 and plain["fatalities_10pct"] == 0.0
+    assert by_cause["rows"][0]["pred_fatalities"] == 12 and by_cause["fatalities_10pct"] == 1.0

@@ -25,6 +25,9 @@ def register(app: typer.Typer) -> None:
         limit: int | None = typer.Option(None, "--limit", help="score only the first N records"),
         offset: int = typer.Option(0, "--offset", help="skip the first N records"),
         details: int = typer.Option(0, "--details", help="also print this many misses/errors"),
+        cause_match: bool = typer.Option(
+            False, "--cause-match/--no-cause-match", help="fakes: match gold and events by cause of death too"
+        ),
     ) -> None:
         """Recall, precision and F1 per event type, field accuracy, misses and false positives."""
         from sitrep.evaluate import events as ev
@@ -60,7 +63,11 @@ def register(app: typer.Typer) -> None:
                 extra = list(res.pop("errors"))
             elif gold == "fakes":
                 res = ev.evaluate_fakes(
-                    gold_file or ev.FAKES_GOLD, build_options(progress=False), limit=limit, offset=offset
+                    gold_file or ev.FAKES_GOLD,
+                    build_options(progress=False),
+                    limit=limit,
+                    offset=offset,
+                    match_cause=cause_match,
                 )
                 extra = list(res.pop("rows"))
             else:

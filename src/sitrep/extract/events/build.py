@@ -74,12 +74,27 @@ def actor1_key(actor: ActorMention | None) -> str:
     return "state" if actor.inter == 1 or (actor.group in ("state", "external")) else "nonstate"
 
 
-def _target_from_text(cand: Candidate, lex: Lexicon, window: int) -> str:
-    """A military or police site or unit just after the trigger makes the target armed."""
-    after = cand.sentence.text[cand.first.end - cand.sentence.start :]
-    if lex.armed_targets is not None and lex.armed_targets.search(after[:window]):
-        return "armed"
-    return "default"
+# where the civilians acted on were: "killed four civilians at a checkpoint"
+_SITE_OF_VICTIMS = re.compile(
+    r"^\s*(?:at|near|outside|inside|beside|by|in\s+front\s+of)\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _target_from_text(cand: Candidate, lex: Lexicon, window: int, victims: ActorMention | None = None) -> str:
+    """A military or police site or unit just after the trigger makes the target armed, unless it
+    only says where the civilians the trigger acts on (``victims``, named right after it) were."""
+    off = cand.first.end - cand.sentence.start
+    after = cand.sentence.text[off:]
+    m = lex.armed_targets.search(after[:window]) if lex.armed_targets is not None else None
+    if m is None:
+        return "default"
+    if victims is not None and cand.first.end <= victims.start and victims.end <= cand.first.end + m.start():
+        between = cand.sentence.text[victims.end - cand.sentence.start : off + m.start()]
+        if _SITE_OF_VICTIMS.match(between):
+            return "default"
+    return "armed"
 
 
 def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actors: list[ActorMention]) -> str:
@@ -90,7 +105,8 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
         sub = entry.sub_type_for(actor1_key(roles.actor1))
     else:
         # "attacked a checkpoint, killing five people": the thing attacked decides, then victims
-        key = _target_from_text(cand, lex, 40)
+        victims = roles.actor2 if target_key(roles.actor2) == "civilians" else None
+        key = _target_from_text(cand, lex, 40, victims)
         if key == "default":
             key = target_key(roles.actor2)
         if key == "default":

@@ -42,6 +42,7 @@ class RoleWords:
     opponent_verbs: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
     site_nouns: frozenset[str] = frozenset()
+    loser_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -64,6 +65,7 @@ def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
         opponent_verbs=words("opponent_verbs"),
         relation_nouns=words("relation_nouns"),
         site_nouns=words("site_nouns"),
+        loser_nouns=words("loser_nouns"),
     )
 
 
@@ -310,6 +312,12 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "recaptured the village from the SAA", "withdrew from Taliban-held areas"
             for p in c.children:
                 roles.actor2 = roles.actor2 or idx.actor_in(p)
+    if v.lemma_ == "fall" and roles.object_kind is None and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in v.children
+    ):
+        # "the district fell to government forces": what fell is what was taken
+        for c in (c for c in v.children if c.dep_ in _SUBJ):
+            roles.object_kind = _object_kind(c, idx, place_nouns)
     if roles.actor1 is not None and roles.actor2 is None and v.lemma_.lower() in idx.words.opponent_verbs:
         roles.actor2 = _opponent_in_subject(v, idx, roles.actor1)
 
@@ -346,7 +354,10 @@ def _noun_roles(n: Any, idx: _Index, roles: Roles) -> None:
             objs = [p for p in c.children if p.dep_ == "pobj"]
             for p in objs:
                 # "air strikes by Russian jets", "shelling from regime positions"
-                if c.lower_ in ("by", "from") and roles.actor1 is None:
+                if c.lower_ == "from" and n.lemma_.lower() in idx.words.loser_nouns:
+                    # "the liberation of the city from the jihadists": who lost it
+                    roles.actor2 = roles.actor2 or idx.actor_in(p)
+                elif c.lower_ in ("by", "from") and roles.actor1 is None:
                     roles.actor1 = idx.agent_in(p)
                 elif c.lower_ in (*_TARGET_PREPS, "with") and roles.actor2 is None:
                     roles.actor2 = idx.actor_in(p)
