@@ -191,3 +191,30 @@ def test_fakes_cause_match_picks_the_event_of_the_gold_kind() -> None:
     by_cause = score_fakes([gold], [doc], {}, match_cause=True)
     assert plain["rows"][0]["pred_fatalities"] == 3 and plain["fatalities_10pct"] == 0.0
     assert by_cause["rows"][0]["pred_fatalities"] == 12 and by_cause["fatalities_10pct"] == 1.0
+
+
+def test_fakes_matcher_prefers_an_event_that_reports_deaths_among_equals() -> None:
+    """Among events equal on governorate and date, the one that reports a toll is the match (the
+    gold records a deadly event); its figure never decides, and the date still outranks it."""
+    import datetime as dt
+
+    from sitrep.evaluate.events import score_fakes
+    from sitrep.records import Article, Document, Event
+
+    def ev(i: str, day: int, fat: int | None, conf: float) -> Event:
+        e = Event(event_id=i, event_date=dt.date(2016, 5, day), event_type="Battles",
+                  sub_event_type="Armed clash")
+        e.admin1, e.fatalities, e.confidence = "Aleppo", fat, conf
+        return e
+
+    gold = {"id": "a1", "events": [{"location": "aleppo", "date": "2016-05-02", "actor": "unknown",
+                                    "cause_of_death": "shooting", "nb_noncivilians": 40}]}
+    doc = Document(article=Article(id="a1", text="..."))
+    # the toll-less event is the more completely coded one, and still loses the tie
+    doc.events = [ev("e1", 2, None, 0.9), ev("e2", 2, 7, 0.4)]
+    row = score_fakes([gold], [doc], {})["rows"][0]
+    assert row["pred_fatalities"] == 7  # a wrong figure is still the match: only "has a toll" counts
+    # an event of the gold day beats a toll on another day
+    doc.events = [ev("e1", 2, None, 0.9), ev("e2", 1, 40, 0.4)]
+    row = score_fakes([gold], [doc], {})["rows"][0]
+    assert row["pred_fatalities"] is None and row["date"]

@@ -526,3 +526,48 @@ NO_EVENT_S13 = [
 def test_session13_no_event(text: str) -> None:
     events = analyze(text).events
     assert not [e.sub_event_type for e in events if e.event_type != "Strategic developments"], events
+
+
+# session 14: border and patrol units as armed targets, people "picked up" by a force, a state's
+# intelligence services as its forces, "Kurdish forces" with no group named
+
+CASES_S14 = [
+    # a border or patrol unit attacked is a clash with a state force, not violence against civilians
+    ("Militiamen attacked a border post overnight, killing two guards.", CLASH),
+    ("Insurgents ambushed a police patrol on the highway, wounding four officers.", CLASH),
+    # "picked up" with a person as its object: by a state force an arrest, by others an abduction
+    ("Plainclothes police picked up the blogger outside a cafe on Thursday.", ARRESTS),
+    ("Intelligence officers picked up three opposition members in the capital.", ARRESTS),
+    ("Militants picked up four students from their dormitory and drove off.", ABDUCTION),
+    ("The reporter was picked up by soldiers at a roadblock, his editor said.", ARRESTS),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES_S14, ids=[c[1] + ":" + c[0][:40] for c in CASES_S14])
+def test_session14_wordings(text: str, want: str) -> None:
+    assert lead(text) == want
+
+
+NO_EVENT_S14 = [
+    # "picked up" with no person as its object tells no arrest
+    "Sales picked up in the third quarter, the ministry said.",
+    "She picked up the phone and called the soldiers at the gate.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT_S14, ids=[t[:40] for t in NO_EVENT_S14])
+def test_session14_no_event(text: str) -> None:
+    assert not analyze(text).events
+
+
+def test_kurdish_forces_are_the_kurdish_group_of_the_story() -> None:
+    """"Kurdish forces" with no group named: the YPG in a Syria story, the SDF where the article
+    named it first, an unnamed armed group elsewhere (never the YPG in Iraq)."""
+    syria = analyze("Kurdish forces killed 12 IS militants in an assault near Qamishli in Syria on Monday.")
+    assert [e.actor1 for e in syria.events] == ["YPG: People's Protection Units"]
+    named = analyze("The Syrian Democratic Forces advanced near Hajin. Kurdish forces killed 9 IS militants "
+                    "in an assault near Hajin on Monday.")
+    assert "SDF: Syrian Democratic Forces" in {e.actor1 for e in named.events}
+    assert "YPG: People's Protection Units" not in {e.actor1 for e in named.events}
+    iraq = analyze("Kurdish forces clashed with Iraqi troops near Kirkuk on Monday.")
+    assert [e.actor1 for e in iraq.events] == ["Unidentified Armed Group (Iraq)"]

@@ -474,8 +474,9 @@ def evaluate_fakes(
     """FA-KES: articles without their date field; best-matching event per article.
 
     The best match shares the gold governorate, then its date; with ``match_cause`` also its kind
-    (the sub-type tells the gold's cause of death, ``FAKES_CAUSE_SUBTYPES``).  Fatalities, actor
-    and the other scored fields never choose the match.  The figures in docs/ACCURACY.md and the
+    (the sub-type tells the gold's cause of death, ``FAKES_CAUSE_SUBTYPES``).  Among events equal on
+    those, one that reports deaths wins (the gold records a deadly event); the toll's figure, the
+    actor and the other scored fields never choose the match.  The figures in docs/ACCURACY.md and the
     gate use the default matcher; ``match_cause`` is a second view of the same output (session 13:
     it trades exact dates for perpetrator and fatalities on the held-out range)."""
     options, records = _gold_records(gold_path, options, limit, offset)
@@ -518,8 +519,10 @@ def score_fakes(
                 )
                 if match_cause:
                     s += int(e.sub_event_type in FAKES_CAUSE_SUBTYPES.get(g.get("cause_of_death") or "", ()))
-                # ties: a violent event (the gold records deaths), then the more completely coded one
-                s += 0.5 * (e.event_type in VIOLENT_TYPES) + e.confidence / 10
+                # ties: the gold records deaths (all but 2 of its 606 events), so an event that reports
+                # deaths, then a violent one, then the more completely coded one.  Only whether a toll
+                # is reported counts, never its figure, and never above the governorate or the date.
+                s += 0.6 * bool(e.fatalities) + 0.5 * (e.event_type in VIOLENT_TYPES) + e.confidence / 10
                 if best is None or s > best[0]:
                     best = (s, e, g)
         if not golds:
