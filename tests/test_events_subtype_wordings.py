@@ -571,3 +571,15 @@ def test_kurdish_forces_are_the_kurdish_group_of_the_story() -> None:
     assert "YPG: People's Protection Units" not in {e.actor1 for e in named.events}
     iraq = analyze("Kurdish forces clashed with Iraqi troops near Kirkuk on Monday.")
     assert [e.actor1 for e in iraq.events] == ["Unidentified Armed Group (Iraq)"]
+
+
+def test_a_country_possessive_names_its_forces_not_the_place() -> None:
+    """"Russia's warplanes" are Russia's forces (as "Russian warplanes" are), and Russia is not where
+    they struck; a possessive of a part of a place ("Iraq's north", "Syria's Hama province") names
+    the place.  Texts stripped of punctuation drop the apostrophe ("Syrias army")."""
+    doc = analyze("Russia's warplanes bombed rebel-held villages on Monday, killing nine civilians.")
+    assert [(e.actor1, e.country) for e in doc.events] == [("Military Forces of Russia (2000-)", None)]
+    doc = analyze("Syrias army shelled the town of Kafr Nabl on Monday, killing three civilians.")
+    assert [(e.actor1, e.admin1) for e in doc.events] == [("Military Forces of Syria (2000-)", "Idleb")]
+    doc = analyze("Clashes in Iraq's north killed four soldiers on Monday.")
+    assert [e.country for e in doc.events] == ["Iraq"]

@@ -172,6 +172,11 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
     if alias_cs:
         d._cs = _bounded(_alternation(list(alias_cs)))
     d.demonyms = {str(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
+    # a country's possessive names its forces as its demonym does ("Russia's warplanes" = "Russian
+    # warplanes"), also without the apostrophe in texts stripped of punctuation ("Syrias army")
+    for country in set(d.demonyms.values()):
+        for form in (f"{country}'s", f"{country}’s", *(() if country.endswith("s") else (f"{country}s",))):
+            d.demonyms.setdefault(form, country)
     for e in entries.values():
         if e.group == "state" and e.inter == 1 and e.country and not e.descriptor and "{" not in e.acled_name:
             d.forces_by_country.setdefault(e.country, e.name)

@@ -402,14 +402,32 @@ def _seat(p: PlaceMention) -> bool:
     return p.place is not None and seat_of_government(p.place)
 
 
-def _locative(text: str, p: PlaceMention) -> bool:
+# a possessive (with or without its apostrophe: texts stripped of punctuation write "Syrias Hama")
+# and what follows it: a part of the place ("Syria's north", "Iraq's western desert")
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s|s)\s+")
+_PART_OF_PLACE = re.compile(
+    r"(?:(?:far|central|restive|embattled|war-torn|mountainous|rural|remote)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|capital|border\w*|countryside|"
+    r"provinces?|regions?|territory|coast\w*|interior|heartland|desert|frontier|hinterland|"
+    r"hills?|mountains?)\b",
+    re.I,
+)
+
+
+def _locative(text: str, p: PlaceMention, starts: frozenset[int] = frozenset()) -> bool:
     """Whether the text names ``p`` as where something is: after a locative word ("in Syria",
-    "near Damascus", "hit Kabul") or as a possessive ("Syria's Idlib province"), and not as a
-    legal status ("outlawed in Russia")."""
+    "near Damascus", "hit Kabul") or as the possessive of a place within it ("Syria's Idlib province",
+    "Iraq's north"; ``starts``: where the other toponyms begin), and not as a legal status
+    ("outlawed in Russia") or an owner ("Russia's warplanes", "Syria's army")."""
     before = text[max(0, p.start - 60) : p.start]
     if _STATUS.search(before):
         return False
-    return bool(_LOCATIVE.search(before)) or text.startswith(("'s", "’s"), p.end)
+    if _LOCATIVE.search(before):
+        return True
+    poss = _POSSESSIVE_AFTER.match(text, p.end)
+    if poss is None or (text[p.end] == "s" and not text[poss.end() : poss.end() + 1].isupper()):
+        return False
+    return poss.end() in starts or bool(_PART_OF_PLACE.match(text, poss.end()))
 
 
 def choose_place(
@@ -421,7 +439,8 @@ def choose_place(
     # a country or a capital the text names other than as a location ("airstrikes carried out by
     # the United States", "trained by Washington", "Daesh (outlawed in Russia)") is an actor, never
     # the event's place; the event's place is then looked for nearby
-    places = [p for p in places if not _seat(p) or _locative(text, p) or dateline_place(text, p)]
+    starts = frozenset(p.start for p in places)
+    places = [p for p in places if not _seat(p) or _locative(text, p, starts) or dateline_place(text, p)]
     # a direction or a destination ("towards the border with Burkina Faso", "fled to Boni", "taken
     # to a hospital in Hasakah") is not where the event happened
     places = [p for p in places if not _direction(text, p)]

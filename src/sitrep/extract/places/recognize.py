@@ -38,6 +38,8 @@ _CONNECTORS = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "at", "az", 
                          "du", "la", "le", "del", "di", "da", "bin", "ibn", "abu", "on", "upon"})
 _TOKEN = re.compile(r"[\w’'‘`.\-]+")
 _COMPOUND_AFTER = re.compile(r"^[-‐](\w+)")
+# a capitalised word of four letters or more with a bare "s" ("Syrias"), alone or before more words
+_BARE_POSSESSIVE = re.compile(r"^([A-Z][a-z]{3,})s(?:\s+|$)")
 # words after a country name that show it is used as a modifier ("US troops"), not as the location
 _FUNCTION_WORDS = frozenset({"and", "or", "in", "on", "at", "of", "is", "was", "has", "had", "have", "said",
                              "says", "to", "for", "from", "with", "by", "which", "that", "will", "would",
@@ -243,9 +245,9 @@ class Recognizer:
         """A name conflict_places.csv lists: a place even where an actor has the same name."""
         return any(c.place.source == "conflict_places" for c in self.gaz.candidates(text, fuzzy=False))
 
-    def _surnames(self, doc: Document) -> set[str]:
+    def _surnames(self, mentions: list[Mention]) -> set[str]:
         out: set[str] = set()
-        for m in doc.mentions:
+        for m in mentions:
             if m.label == "PERSON" and len(m.text.split()) > 1:
                 out.add(norm_key(m.text.split()[-1]))
         return out
@@ -254,8 +256,9 @@ class Recognizer:
         spans: list[Span] = []
         demonyms: list[str] = []
         blocked: list[tuple[int, int]] = []  # spans of non-place entities (ORG, PERSON...)
-        surnames = self._surnames(doc)
-        for m in doc.mentions:
+        mentions = self._split_bare_possessives(doc.mentions)
+        surnames = self._surnames(mentions)
+        for m in mentions:
             text, start, end = _clean(m.text, m.start)
             if not text:
                 continue
@@ -417,6 +420,24 @@ class Recognizer:
                         found.append(Span(a, b, text, sent.index, "ruler", lookup=text))
                         occupied.append((a, b))
         return found
+
+    def _split_bare_possessives(self, mentions: list[Mention]) -> list[Mention]:
+        """A country's possessive written without its apostrophe, as in texts stripped of
+        punctuation ("central Syrias Hama province", "Iraqs Anbar"), is the country and, after it,
+        a name of its own: one mention becomes two.  Only a country name (not "Hamas", which is no
+        "Hama" + s) and only where the word with its "s" is no place name itself."""
+        out: list[Mention] = []
+        for m in mentions:
+            g = _BARE_POSSESSIVE.match(m.text)
+            if g is None or self.gaz.has_name(g.group(0).rstrip()) or not self._is_country(g.group(1)):
+                out.append(m)
+                continue
+            country = g.group(1)
+            out.append(Mention(m.start, m.start + len(country), country, "GPE", m.sentence_index, m.source))
+            rest = m.text[g.end():]
+            if rest:
+                out.append(Mention(m.start + g.end(), m.end, rest, m.label, m.sentence_index, m.source))
+        return out
 
     def _is_country(self, text: str) -> bool:
         return any(c.place.feature_code == "PCLI" for c in self.gaz.candidates(text, fuzzy=False))
