@@ -96,6 +96,14 @@ def test_threat_in_the_clause_is_future() -> None:
     assert doc.events == []
 
 
+def test_an_event_dated_ahead_right_after_its_word_is_future() -> None:
+    doc = analyze("Riot police detained six students on Monday ahead of union marches next week.")
+    assert subs(doc) == ["Arrests"]
+    assert any(e.modality == "future" and "march" in e.evidence[0].text.lower() for e in doc.discarded)
+    # "the next day" is told from the past
+    assert "Armed clash" in subs(analyze("Fighting resumed the next day near the dam, killing two soldiers."))
+
+
 def test_an_agreement_in_force_is_the_setting_not_an_event() -> None:
     doc = analyze("Aid deliveries to the region have stayed limited despite the ceasefire.", options=RULES)
     assert "Agreement" not in subs(doc)

@@ -129,6 +129,18 @@ def test_a_dateline_kept_after_a_flattened_headline_is_still_a_dateline() -> Non
     assert shelling and all(e.location != "Moscow" and e.country == "Syria" for e in shelling)
 
 
+def test_a_dash_dateline_after_a_headline_places_an_event_its_sentence_does_not() -> None:
+    # the dateline's country is the event's when the sentence names no place; a country's
+    # possessive elsewhere ("Kenya's defeat") is no place of the event
+    doc = analyze(
+        "Kenya Detains Opposition Activists. NAIROBI, Kenya -- Kenyan police detained eleven "
+        "opposition activists on Monday, their lawyer said. The opposition has gained support "
+        "since Kenya's humiliating defeat in the border dispute."
+    )
+    (arrest,) = of_type(doc, "Arrests")
+    assert arrest.country == "Kenya" and arrest.actor1 == "Police Forces of Kenya"
+
+
 def test_a_country_or_capital_named_as_an_actor_is_not_the_events_place() -> None:
     doc = analyze(
         "Air strikes carried out by the United States against militants in Idlib city killed "

@@ -141,6 +141,13 @@ _CAPS_DATELINE = re.compile(
 )
 
 
+# the same after a headline with a dash instead of the outlet: "... on Arms Charges. TBILISI,
+# Georgia -- Georgian police ..."
+_CAPS_DASH_DATELINE = re.compile(
+    r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2}(?:,\s*[A-Z][\w.'’ ]{1,40}?){0,2}\s+(?:--|[-–—])\s"
+)
+
+
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies in a dateline ("AMMAN (Kestrel News) - ...", "KAMPALA,
     Uganda (Wire) -", "BEIRUT, March 8 (Reuters) -", "... MOSCOW (Sputnik) The ..."): where and
@@ -150,7 +157,11 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     if m and end <= m.end():
         return True
     lo = max(line_start, start - 50)
-    return any(c.start() <= start and end <= c.end() for c in _CAPS_DATELINE.finditer(text, lo, end + 60))
+    return any(
+        c.start() <= start and end <= c.end()
+        for rx in (_CAPS_DATELINE, _CAPS_DASH_DATELINE)
+        for c in rx.finditer(text, lo, end + 60)
+    )
 
 
 # named-entity labels whose spans are names, never the telling of an event: a capitalised trigger
