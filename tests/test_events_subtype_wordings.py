@@ -505,8 +505,31 @@ CASES_S13 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "want"), CASES_S13, ids=[c[1] + ":" + c[0][:40] for c in CASES_S13])
-def test_session13_wordings(text: str, want: str) -> None:
+# session 14: border and patrol units as armed targets, people "picked up" by a force, a state's
+# intelligence services as its forces, "Kurdish forces" with no group named
+
+CASES_S14 = [
+    # a border or patrol unit attacked is a clash with a state force, not violence against civilians
+    ("Militiamen attacked a border post overnight, killing two guards.", CLASH),
+    ("Insurgents ambushed a police patrol on the highway, wounding four officers.", CLASH),
+    # "picked up" with a person as its object: by a state force an arrest, by others an abduction
+    ("Plainclothes police picked up the blogger outside a cafe on Thursday.", ARRESTS),
+    ("Intelligence officers picked up three opposition members in the capital.", ARRESTS),
+    ("Militants picked up four students from their dormitory and drove off.", ABDUCTION),
+    ("The reporter was picked up by soldiers at a roadblock, his editor said.", ARRESTS),
+]
+
+NO_EVENT_S14 = [
+    # "picked up" with no person as its object tells no arrest
+    "Sales picked up in the third quarter, the ministry said.",
+    "She picked up the phone and called the soldiers at the gate.",
+]
+
+WORDINGS = CASES_S13 + CASES_S14
+
+
+@pytest.mark.parametrize(("text", "want"), WORDINGS, ids=[c[1] + ":" + c[0][:40] for c in WORDINGS])
+def test_more_wordings(text: str, want: str) -> None:
     assert lead(text) == want
 
 
@@ -522,42 +545,13 @@ NO_EVENT_S13 = [
 ]
 
 
-@pytest.mark.parametrize("text", NO_EVENT_S13, ids=[t[:40] for t in NO_EVENT_S13])
-def test_session13_no_event(text: str) -> None:
+NO_EVENT = NO_EVENT_S13 + NO_EVENT_S14
+
+
+@pytest.mark.parametrize("text", NO_EVENT, ids=[t[:40] for t in NO_EVENT])
+def test_more_no_event(text: str) -> None:
     events = analyze(text).events
     assert not [e.sub_event_type for e in events if e.event_type != "Strategic developments"], events
-
-
-# session 14: border and patrol units as armed targets, people "picked up" by a force, a state's
-# intelligence services as its forces, "Kurdish forces" with no group named
-
-CASES_S14 = [
-    # a border or patrol unit attacked is a clash with a state force, not violence against civilians
-    ("Militiamen attacked a border post overnight, killing two guards.", CLASH),
-    ("Insurgents ambushed a police patrol on the highway, wounding four officers.", CLASH),
-    # "picked up" with a person as its object: by a state force an arrest, by others an abduction
-    ("Plainclothes police picked up the blogger outside a cafe on Thursday.", ARRESTS),
-    ("Intelligence officers picked up three opposition members in the capital.", ARRESTS),
-    ("Militants picked up four students from their dormitory and drove off.", ABDUCTION),
-    ("The reporter was picked up by soldiers at a roadblock, his editor said.", ARRESTS),
-]
-
-
-@pytest.mark.parametrize(("text", "want"), CASES_S14, ids=[c[1] + ":" + c[0][:40] for c in CASES_S14])
-def test_session14_wordings(text: str, want: str) -> None:
-    assert lead(text) == want
-
-
-NO_EVENT_S14 = [
-    # "picked up" with no person as its object tells no arrest
-    "Sales picked up in the third quarter, the ministry said.",
-    "She picked up the phone and called the soldiers at the gate.",
-]
-
-
-@pytest.mark.parametrize("text", NO_EVENT_S14, ids=[t[:40] for t in NO_EVENT_S14])
-def test_session14_no_event(text: str) -> None:
-    assert not analyze(text).events
 
 
 def test_kurdish_forces_are_the_kurdish_group_of_the_story() -> None:
