@@ -287,7 +287,8 @@ def _agent(
 
 
 # a comma, semicolon or dash between a trigger and a time expression: another clause or an apposition
-_CLAUSE_GAP = re.compile(r"[,;:—–]|\s-\s")
+# (not the comma of a figure, "killed 3,000 people since 2014", or the colon of a clock time)
+_CLAUSE_GAP = re.compile(r"(?<!\d)[,:](?!\d)|[;—–]|\s-\s")
 
 
 def _war_span(ctx: _Context, sent: Sentence, trigger_start: int) -> TimeExpression | None:
@@ -300,8 +301,12 @@ def _war_span(ctx: _Context, sent: Sentence, trigger_start: int) -> TimeExpressi
         if t.sentence_index != sent.index or not long_running(t, ctx.doc.article.date, days):
             continue
         lo, hi = (t.end, trigger_start) if t.end <= trigger_start else (trigger_start, t.start)
-        if not _CLAUSE_GAP.search(ctx.doc.text, lo, hi):
-            return t
+        if _CLAUSE_GAP.search(ctx.doc.text, lo, hi):
+            continue
+        # "the first attack since the 2016 deal": the span measures this event against the past
+        if any(rx.search(ctx.doc.text, sent.start, t.start) for rx in ctx.rules.since_yardstick):
+            continue
+        return t
     return None
 
 
@@ -324,6 +329,12 @@ def _modality(
         return ModalityResult(MODALITY_HISTORICAL, span.text, span.start, span.end), (
             "a span of years in the same clause: the course of a war or a cumulative toll"
         )
+    before = ctx.doc.text[max(sent.start, hit.start - 60) : hit.start]
+    named = F.year_modifier(before, art_date, ctx.rules.historical_days)
+    if named is not None:
+        s = hit.start - len(before) + named.start("y")
+        year = ModalityResult(MODALITY_HISTORICAL, named.group("y"), s, s + 4)
+        return year, "the event is named with its year"
     if date.time is not None and historical(date.time, art_date, ctx.rules):
         t = date.time
         return ModalityResult(MODALITY_HISTORICAL, t.text, t.start, t.end), "time expression is background"

@@ -587,7 +587,8 @@ def choose_date(
 
 
 _YEAR_BACKGROUND = re.compile(
-    r"\b(?:in|since|from|during|by|until|of)\s+(?:(?:early|mid|late)[-\s]?)?(?P<y>(?:19|20)\d\d)\b",
+    r"\b(?:in|since|from|during|by|until|of)\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:early|mid|late)[-\s]?)?"
+    r"(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -601,6 +602,27 @@ def background_year(sentence_text: str, article_date: dt.date | None, days: int)
         year_end = dt.date(int(m.group("y")), 12, 31)
         if (article_date - year_end).days > days:
             return m
+    return None
+
+
+# a year that names the event itself ("the 2015 bombing of a bus station", "its 2014 offensive",
+# "the 2013 chemical attack"): a determiner, the year and at most one more word before the trigger
+# (not a plural, so "the 2000 soldiers attacked" in text stripped of its commas is no year)
+_YEAR_MODIFIER = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|this|that)\s+(?P<y>(?:19|20)\d\d)\s+(?:[A-Za-z][\w'’-]*(?<!s)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def year_modifier(text_before: str, article_date: dt.date | None, days: int) -> re.Match[str] | None:
+    """The year the trigger is named with, right before it, when it ended long before the article
+    date: the event is history whatever else the sentence dates ("sentenced on Monday for the 2015
+    bombing")."""
+    if article_date is None:
+        return None
+    m = _YEAR_MODIFIER.search(text_before)
+    if m and (article_date - dt.date(int(m.group("y")), 12, 31)).days > days:
+        return m
     return None
 
 

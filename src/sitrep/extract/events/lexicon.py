@@ -136,9 +136,15 @@ class AgentRule:
 class ModalityRules:
     reporting_verbs: frozenset[str]
     historical_days: int
+    # nouns whose "that" clause tells what they say ("denied reports that troops had shelled"): the
+    # climb goes on through them to the verb that governs them
+    content_nouns: frozenset[str] = frozenset()
+    # the words before a "since ..." span that make it a yardstick, not the course of a war ("the
+    # first attack since the 2016 peace deal", "the deadliest bombing since 2014")
+    since_yardstick: tuple[re.Pattern[str], ...] = ()
     # modality -> cue kind -> values
     cues: dict[str, dict[str, Any]] = field(default_factory=dict)
-    order: tuple[str, ...] = ("negated", "future", "hypothetical", "generic", "attributed")
+    order: tuple[str, ...] = ("negated", "future", "hypothetical", "generic", "attributed", "historical")
     # the setting of another event, by sub-type: sub-type -> (before regexes, from-trigger regexes)
     background: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]] = field(
         default_factory=dict
@@ -386,6 +392,8 @@ def load_modality(data_dirs: tuple[str, ...] = ()) -> ModalityRules:
     rules = ModalityRules(
         reporting_verbs=frozenset(str(v) for v in data.get("reporting_verbs") or ()),
         historical_days=int(data.get("historical_days", 365)),
+        content_nouns=frozenset(str(v).lower() for v in data.get("content_nouns") or ()),
+        since_yardstick=tuple(re.compile(p, re.IGNORECASE) for p in data.get("since_yardstick") or ()),
     )
     for name in rules.order:
         spec = data.get(name) or {}

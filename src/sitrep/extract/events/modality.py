@@ -21,6 +21,7 @@ from sitrep.records import (
     MODALITY_ATTRIBUTED,
     MODALITY_FUTURE,
     MODALITY_GENERIC,
+    MODALITY_HISTORICAL,
     MODALITY_HYPOTHETICAL,
     MODALITY_NEGATED,
     TimeExpression,
@@ -32,6 +33,7 @@ _NAMES = {
     "hypothetical": MODALITY_HYPOTHETICAL,
     "generic": MODALITY_GENERIC,
     "attributed": MODALITY_ATTRIBUTED,
+    "historical": MODALITY_HISTORICAL,
 }
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # a clause boundary: the climb checks the clause head, then stops
@@ -103,6 +105,18 @@ def _relative_cue(node: Any, cues: dict[str, Any]) -> Any | None:
     return aux
 
 
+def _content_clause(node: Any, rules: ModalityRules) -> bool:
+    """The clause that tells what a report, claim or rumour says ("denied reports that troops had
+    shelled the village"): whatever governs the noun governs the clause, so the climb goes on."""
+    head = node.head
+    return (
+        node.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() in rules.content_nouns
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+    )
+
+
 def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
     found: list[tuple[int, str, Any]] = []
     order = {name: i for i, name in enumerate(rules.order)}
@@ -123,7 +137,7 @@ def _from_parse(tok: Any, rules: ModalityRules) -> tuple[str, Any] | None:
         if found:
             break
         head = node.head
-        if head is node or node.dep_ in _CLAUSE_EDGE:
+        if head is node or (node.dep_ in _CLAUSE_EDGE and not _content_clause(node, rules)):
             break
         if node.dep_ == "conj" and any(c.dep_ in _SUBJECT for c in node.children):
             # a clause of its own with its own subject ("... called in air support and that
