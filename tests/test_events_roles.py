@@ -190,3 +190,30 @@ def test_an_actor_word_that_names_a_site_is_no_agent_by_word_order() -> None:
     # a named agent still acts, with or without a site in the sentence
     doc = analyze("Syrian army troops shelled a rebel checkpoint near Tafas in Daraa province on Monday.")
     assert [e.actor1 for e in violent(doc)] == ["Military Forces of Syria (2000-)"]
+
+
+def test_a_crowd_met_by_force_has_the_force_and_the_crowd_on_their_sides() -> None:
+    """ACLED codes excessive force as force / protesters and an intervention as protesters / force,
+    whatever the word order or the trigger (often the crowd's own noun)."""
+    force = "Excessive force against protesters"
+    doc = analyze("Police shot dead four demonstrators in Lagos on Tuesday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events] == [
+        (force, "Police Forces of Nigeria", "Protesters (Nigeria)")
+    ]
+    doc = analyze("Hundreds of students marched in Lagos on Tuesday and troops opened fire on them, "
+                  "killing two.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events] == [
+        (force, "Military Forces of Nigeria", "Protesters (Nigeria)")
+    ]
+    doc = analyze("Demonstrators were dispersed with tear gas by police in Lagos on Tuesday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events] == [
+        ("Protest with intervention", "Protesters (Nigeria)", "Police Forces of Nigeria")
+    ]
+
+
+def test_a_generic_noun_from_a_named_group_is_the_group() -> None:
+    doc = analyze("Gunmen from the Islamic State ambushed an army patrol near Kirkuk on Monday, "
+                  "killing three.")
+    assert [e.actor1 for e in doc.events] == ["Islamic State (Iraq)"]
+    doc = analyze("Turkish-backed Syrian militiamen shelled Kurdish positions near Tal Rifaat on Monday.")
+    assert [e.actor1 for e in doc.events] == ["Syrian National Army"]

@@ -153,3 +153,42 @@ def test_a_country_possessive_without_its_apostrophe_is_the_country_then_a_name(
     doc = make_doc(text, [("Hamas", "ORG"), ("Gaza", "GPE"), ("Homs", "GPE")])
     got = by_text(resolve_places(doc, OPTS))
     assert "Hama" not in got and "Homs" in got
+
+
+def test_a_place_across_the_focus_country_border_beats_a_namesake_far_away() -> None:
+    """News about a country names places across its borders far more often than on another
+    continent: a candidate in a land neighbour of the focus country gains W_NEIGHBOUR (less than a
+    country the article names)."""
+    from collections import Counter
+
+    from sitrep.extract.places.gazetteer import Candidate
+    from sitrep.extract.places.recognize import Span
+    from sitrep.extract.places.resolve import W_MENTIONED_COUNTRY, W_NEIGHBOUR, _Context, _score
+    from sitrep.records import Place
+
+    def cand(iso2: str) -> Candidate:
+        p = Place(name="Dara", latitude=0.0, longitude=0.0, country=iso2, iso2=iso2, feature_class="P",
+                  feature_code="PPL", population=20000)
+        return Candidate(place_id=1, place=p, similarity=1.0, matched="Dara")
+
+    span = Span(start=0, end=4, text="Dara", sentence_index=0, origin="ner:GPE")
+    ctx = _Context(focus="SY", mentioned=Counter({"SY": 2}), containers={}, anchors=[])
+    near, far = _score(cand("JO"), span, ctx, 0), _score(cand("PE"), span, ctx, 0)
+    assert 0 < W_NEIGHBOUR < W_MENTIONED_COUNTRY
+    assert near[0] - far[0] == W_NEIGHBOUR and "neighbour of the focus country" in near[1]
+    # no focus country, no neighbour
+    ctx = _Context(focus=None, mentioned=Counter(), containers={}, anchors=[])
+    assert _score(cand("JO"), span, ctx, 0)[0] == _score(cand("PE"), span, ctx, 0)[0]
+
+
+def test_gaza_named_alone_is_the_strip_not_a_province_of_mozambique() -> None:
+    for text, ents in (
+        ("Israeli tanks shelled targets in Gaza on Sunday.", [("Israeli", "NORP"), ("Gaza", "GPE")]),
+        ("Militants fired rockets from Gaza overnight.", [("Gaza", "GPE")]),
+    ):
+        got = by_text(resolve_places(make_doc(text, ents), OPTS))
+        assert got["Gaza"].place is not None and got["Gaza"].place.iso2 == "PS", text
+    # the province is still there when the text says so
+    text = "Floods hit Gaza province in southern Mozambique."
+    got = by_text(resolve_places(make_doc(text, [("Gaza", "GPE"), ("Mozambique", "GPE")]), OPTS))
+    assert got["Gaza"].place is not None and got["Gaza"].place.iso2 == "MZ"

@@ -32,7 +32,8 @@ __all__ = [
     "parse_masks",
 ]
 
-_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# "fighters of the Islamic State", "gunmen from the Fulani militia": a generic noun and the group
+_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -119,7 +120,7 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
             and _OF.fullmatch(text, prev.end, m.start)
             and not _holds_place(d, text, m.end)
         ):
-            # "militants of Al-Nusra Front", "fighters of the Islamic State group": the group's own
+            # "militants of Al-Nusra Front", "fighters from the Islamic State group": the group's own
             entry = m.entry
             seen.append(entry.name)
             descriptors.discard(prev.start)

@@ -358,6 +358,27 @@ def _modality(
     return result, ""
 
 
+# who can be the crowd of a protest met by force: rioters, protesters, civilians ("students")
+_CROWD_INTER = frozenset({5, 6, 7})
+
+
+def _crowd_and_force(roles: Roles, force_slot: int, actors: list[ActorMention]) -> None:
+    """A crowd met by force: the state or armed actor goes in ``force_slot``, the crowd in the other,
+    each the one the roles found, else the first the sentence names ("Security forces shot dead three
+    protesters": Military Forces / Protesters, though the trigger is the crowd's noun)."""
+    found = [m for m in (roles.actor1, roles.actor2) if m is not None]
+    force = next((m for m in found if m.inter in ARMED_INTER and not m.territory), None) or next(
+        (a for a in actors if a.inter in ARMED_INTER and not a.territory), None
+    )
+    crowd = next((m for m in found if m.inter in _CROWD_INTER), None) or next(
+        (a for a in actors if a.inter in _CROWD_INTER), None
+    )
+    if force_slot == 1:
+        roles.actor1, roles.actor2 = force, crowd
+    else:
+        roles.actor1, roles.actor2 = crowd, force
+
+
 def _draft(
     ctx: _Context,
     cand: Candidate,
@@ -391,6 +412,8 @@ def _draft(
         if dead or civ:
             roles.actor2 = (dead or civ)[0]
     sub_name = resolve_sub_type(cand, roles, lex, actors)
+    if lex.subtypes[sub_name].force_actor:
+        _crowd_and_force(roles, lex.subtypes[sub_name].force_actor, ctx.not_speakers(actors))
     if roles.actor2 is None and lex.subtypes[sub_name].event_type == "Battles":
         roles.actor2 = _target_forces(ctx, cand)
     if roles.actor1 is None:

@@ -31,6 +31,9 @@ class SubType:
     # whether an event of this sub-type carries a death toll (an agreement or an arrest does not,
     # though its sentence may tell of the dead: "handed over the bodies of eleven soldiers")
     takes_fatalities: bool = True
+    # the actor slot (1 or 2) of the force that meets a crowd (a protest dispersed, protesters shot):
+    # the state or armed actor named in the sentence goes there, the crowd in the other; 0 = none
+    force_actor: int = 0
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
                 implied_actor1=sub.get("implied_actor1"),
                 implied_actor2=sub.get("implied_actor2"),
                 takes_fatalities=bool(sub.get("fatalities", spec.get("fatalities", True))),
+                force_actor=int(sub.get("force_actor", 0) or 0),
             )
     entries = [_trigger(i, raw, subtypes) for i, raw in enumerate(triggers.get("triggers") or [])]
     rules = []

@@ -34,10 +34,13 @@ from sitrep.records import Document, Place, PlaceMention
 W_NAME = 3.0
 W_POP = 0.25  # per decade of population
 W_FEATURE = {"PCLI": 2.0, "ADM1": 0.8}
-W_CURATED = 0.6
+W_CURATED = 0.8
 W_CAPITAL = 1.2
 W_FOCUS = 1.5
 W_MENTIONED_COUNTRY = 0.7
+# a candidate in a land neighbour of the focus country: news about a country names places across its
+# borders far more often than places on another continent ("Israeli jets struck Gaza")
+W_NEIGHBOUR = 0.5
 W_CONTAINER = 2.0
 W_TYPE = 1.2
 W_TYPE_MISMATCH = -0.8
@@ -136,6 +139,9 @@ def _score(c: Candidate, span: Span, ctx: _Context, idx: int) -> tuple[float, li
     elif p.iso2 and ctx.mentioned.get(p.iso2):
         s += W_MENTIONED_COUNTRY
         why.append("country mentioned")
+    elif ctx.focus and p.iso2 and p.iso2 in neighbours(ctx.focus):
+        s += W_NEIGHBOUR
+        why.append("neighbour of the focus country")
     if ctx.foreign(c):
         s += W_FOREIGN
         why.append("country not named in the article")
