@@ -569,6 +569,11 @@ NO_EVENT_S15 = [
     "A fire at a garment factory killed 14 workers on Thursday.",
     # a toll over years: the comma of "3,000" is no clause boundary
     "Fighting between the army and the rebels has killed 3,000 people since 2014.",
+    # an adjective of readiness governs the event; a skill is no deed; "no sign of" negates; a drill
+    "Commanders said the army was ready to recapture the airport if the negotiations failed.",
+    "Recruits are trained to detonate roadside bombs at the camp, the report said.",
+    "Witnesses saw no sign of an explosion near the market, police said.",
+    "Rescue teams staged a drill simulating a car bombing at the stadium on Monday.",
 ]
 
 NO_EVENT = NO_EVENT_S13 + NO_EVENT_S14 + NO_EVENT_S15

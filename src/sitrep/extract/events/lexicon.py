@@ -406,6 +406,7 @@ def load_modality(data_dirs: tuple[str, ...] = ()) -> ModalityRules:
             "relative_aux": frozenset(str(v).lower() for v in spec.get("relative_aux") or ()),
             "neg": bool(spec.get("neg", False)),
             "verbs": frozenset(str(v).lower() for v in spec.get("verbs") or ()),
+            "adjs": frozenset(str(v).lower() for v in spec.get("adjs") or ()),
             "nouns": frozenset(str(v).lower() for v in spec.get("nouns") or ()),
             "dets": frozenset(str(v).lower() for v in spec.get("dets") or ()),
             "marks": frozenset(str(v).lower() for v in spec.get("marks") or ()),

@@ -81,7 +81,8 @@ _DONE_PARTICLES = frozenset({"in", "up"})
 
 
 def _head_cue(node: Any, cues: dict[str, Any]) -> bool:
-    """A governing verb or noun that marks modality: "prepare (for)", "plans (for)"."""
+    """A governing verb, adjective or noun that marks modality: "prepare (for)", "ready (to)",
+    "plans (for)"."""
     lemma = node.lemma_.lower()
     if node.pos_ in ("VERB", "AUX"):
         # "called in air support", "ordered up reinforcements": a phrasal verb that did something
@@ -89,6 +90,9 @@ def _head_cue(node: Any, cues: dict[str, Any]) -> bool:
             c.lower_ in _DONE_PARTICLES and (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == node.i + 1))
             for c in node.children
         )
+    if node.pos_ == "ADJ":
+        # "was ready to retake the city", "likely to strike"
+        return lemma in cues.get("adjs", ())
     return node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]
 
 
