@@ -533,6 +533,8 @@ CASES_S15 = [
     ("Gunmen killed six farmers in Dabo on Friday, the deadliest attack since 2015.", ATTACK),
     # a fire set at a place by attackers is arson
     ("Militants set a fire at a clinic in the village overnight, residents said.", LOOT),
+    # "were able to" tells it was done ("unable" below tells it was not)
+    ("Soldiers were able to recapture the village of Tamra on Sunday after heavy fighting.", GOV),
 ]
 
 WORDINGS = CASES_S13 + CASES_S14 + CASES_S15
@@ -574,6 +576,7 @@ NO_EVENT_S15 = [
     "Recruits are trained to detonate roadside bombs at the camp, the report said.",
     "Witnesses saw no sign of an explosion near the market, police said.",
     "Rescue teams staged a drill simulating a car bombing at the stadium on Monday.",
+    "Soldiers were unable to recapture the village of Tamra despite heavy air support.",
 ]
 
 NO_EVENT = NO_EVENT_S13 + NO_EVENT_S14 + NO_EVENT_S15
