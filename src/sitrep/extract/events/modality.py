@@ -92,7 +92,7 @@ def _head_cue(node: Any, cues: dict[str, Any]) -> bool:
         )
     if node.pos_ == "ADJ":
         # "was ready to retake the city", "likely to strike"
-        return lemma in cues.get("adjs", ())
+        return lemma in cues["adjs"]
     return node.pos_ in ("NOUN", "PROPN") and lemma in cues["nouns"]
 
 
