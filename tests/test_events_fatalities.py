@@ -151,3 +151,15 @@ def test_words_for_the_dead_after_a_blast_are_its_toll_not_another_event() -> No
     )
     events, _ = run(doc)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 14)]
+
+
+def test_a_breakdown_between_commas_and_a_family_add_up() -> None:
+    """A breakdown set off by commas is still a breakdown of the total; "a woman and her three
+    children" are four dead; "members of one family": the family's "one" is no toll."""
+    assert _tolls("At least 31 people, including nine children, were killed in the air raids.") == [31]
+    assert _tolls("Six policemen, two of them officers, were killed in the ambush.") == [6]
+    assert _tolls("The shell killed a woman and her three children in the village.") == [4]
+    assert _tolls("A father and his two sons were killed when a mortar hit their house.") == [3]
+    assert _tolls("Eight members of one family were killed when a shell hit their home.") == [8]
+    # a woman killed and others wounded is still one dead
+    assert _tolls("The shell killed a woman and wounded her three children.") == [1]

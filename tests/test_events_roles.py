@@ -217,3 +217,25 @@ def test_a_generic_noun_from_a_named_group_is_the_group() -> None:
     assert [e.actor1 for e in doc.events] == ["Islamic State (Iraq)"]
     doc = analyze("Turkish-backed Syrian militiamen shelled Kurdish positions near Tal Rifaat on Monday.")
     assert [e.actor1 for e in doc.events] == ["Syrian National Army"]
+
+
+def test_who_holds_the_site_a_bomb_struck_is_acted_on() -> None:
+    """"near a checkpoint manned by Kurdish-led forces": the agent of a participle on the site owns
+    the site; it did not plant the bomb, it was struck by it."""
+    doc = analyze("A car bomb went off near a checkpoint manned by Kurdish-led forces in Manbij on Monday, "
+                  "killing four fighters.")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in doc.events] == [
+        (None, "SDF: Syrian Democratic Forces", 4)
+    ]
+    # a real agent of the trigger still acts
+    doc = analyze("A checkpoint in Manbij was struck by Islamic State mortars on Monday.")
+    assert [e.actor1 for e in doc.events] == ["Islamic State (Syria)"]
+
+
+def test_a_force_named_by_its_fire_or_by_its_country_s_aircraft() -> None:
+    """"Rebel shelling" names the rebels as "government shelling" names the government; "Syrian
+    government helicopters" are Syria's forces wherever they strike."""
+    doc = analyze("Rebel shelling of government-held districts of Homs killed four civilians on Monday.")
+    assert [e.actor1 for e in doc.events] == ["Opposition Rebels (Syria)"]
+    doc = analyze("Syrian government helicopters dropped barrel bombs on a village on Friday, killing two men.")
+    assert [e.actor1 for e in doc.events] == ["Military Forces of Syria (2000-)"]

@@ -537,7 +537,26 @@ CASES_S15 = [
     ("Soldiers were able to recapture the village of Tamra on Sunday after heavy fighting.", GOV),
 ]
 
-WORDINGS = CASES_S13 + CASES_S14 + CASES_S15
+# session 16: crowds told by their size or their side, a mob of neighbours, more places cleared and
+# property destroyed, a withdrawal under fire
+
+CASES_S16 = [
+    # a crowd by its size: no protest word is needed
+    ("Hundreds of shopkeepers blocked the main road and pelted officials with stones on Monday.", VIOLENT),
+    # a candidate's supporters wrecking an office riot; they are no armed group
+    ("Supporters of the ruling party candidate smashed windows at the polling office and burned "
+     "ballot boxes.", VIOLENT),
+    # neighbours with farm tools, no armed group: a mob
+    ("Residents armed with sticks and machetes attacked two men accused of stealing goats, killing one.",
+     MOB),
+    # "cleared X of <named group> fighters"
+    ("Troops cleared the Kara forest of Boko Haram militants on Wednesday, the army said.", GOV),
+    # a withdrawal under fire is no peaceful handover
+    ("Rebels took control of the town of Doro after soldiers pulled out under heavy fire.", NSO),
+    ("Militants destroyed a telecommunications mast near the town of Bula overnight.", LOOT),
+]
+
+WORDINGS = CASES_S13 + CASES_S14 + CASES_S15 + CASES_S16
 
 
 @pytest.mark.parametrize(("text", "want"), WORDINGS, ids=[c[1] + ":" + c[0][:40] for c in WORDINGS])
@@ -621,3 +640,30 @@ def test_what_a_crowd_demands_is_no_agreement() -> None:
         "Relatives demanded the release of the detainees held in the central prison.",
     ):
         assert AGREEMENT not in [e.sub_event_type for e in analyze(text).events], text
+
+
+def test_a_disaster_or_a_death_in_custody_is_no_event() -> None:
+    """Homes an earthquake destroys are no property destruction, troops sent to rescue flood victims
+    are no deployment, and a death in custody tells of a detention earlier, not an arrest."""
+    for text in (
+        "An earthquake destroyed dozens of houses in the hill villages on Tuesday.",
+        "Heavy floods washed away two bridges and several homes near the river.",
+        "Soldiers were deployed to rescue families stranded by the floods in the delta.",
+        "A man died in police custody in the town on Sunday, his family said.",
+    ):
+        assert analyze(text).events == [], text
+    # property destroyed by people, and an arrest told beside a death in custody, stay events
+    assert lead("Gunmen destroyed dozens of houses in the village a day after the earthquake.") == LOOT
+    assert ARRESTS in [e.sub_event_type for e in analyze(
+        "Police arrested two men on Friday after a suspect died in custody.").events]
+
+
+def test_what_is_still_ahead_of_an_arrest_has_not_happened() -> None:
+    """Activists detained "ahead of the rally" were arrested; the rally is still to come, so the
+    arrests are not an intervention at a protest."""
+    for text in (
+        "Police detained nine union activists ahead of a rally in the capital on Sunday.",
+        "Security forces arrested 20 students in the run-up to the march.",
+    ):
+        subs = [e.sub_event_type for e in analyze(text).events]
+        assert subs == [ARRESTS], (text, subs)

@@ -192,3 +192,70 @@ def test_gaza_named_alone_is_the_strip_not_a_province_of_mozambique() -> None:
     text = "Floods hit Gaza province in southern Mozambique."
     got = by_text(resolve_places(make_doc(text, [("Gaza", "GPE"), ("Mozambique", "GPE")]), OPTS))
     assert got["Gaza"].place is not None and got["Gaza"].place.iso2 == "MZ"
+
+
+def test_a_village_is_not_a_city_of_millions_met_by_a_spelling_variant() -> None:
+    """GeoNames lists "Teera" as a name of Tehran: "the village of Tera" is the small Tera, not a
+    capital that only a fuzzy match proposes."""
+    text = "Gunmen attacked the village of Tera overnight, killing five people."
+    got = by_text(resolve_places(make_doc(text, [("Tera", "GPE")]), OPTS))
+    assert got["Tera"].place is not None and got["Tera"].place.iso2 == "NE"
+
+
+def test_a_place_the_model_tagged_is_found_in_another_spelling() -> None:
+    """An article form ("al-" for "ash") or one letter in ten ("Shabelle" for "Shabeelle") does not
+    keep a name the model tagged as a place out of the gazetteer; short names need the exact form."""
+    text = "Shells fell on Jisr al-Shughur in Syria on Monday."
+    got = by_text(resolve_places(make_doc(text, [("Jisr al-Shughur", "GPE"), ("Syria", "GPE")]), OPTS))
+    assert got["Jisr al-Shughur"].place is not None and got["Jisr al-Shughur"].place.iso2 == "SY"
+    text = "Fighting raged in Lower Shabelle region on Sunday."
+    got = by_text(resolve_places(make_doc(text, [("Lower Shabelle", "LOC")]), OPTS))
+    assert got["Lower Shabelle"].place is not None and got["Lower Shabelle"].place.iso2 == "SO"
+    # a name that has entries of its own is not stretched to a spelling variant ("Teera", a name of
+    # Tehran, for "Tira")
+    text = "Fighting raged in Tira on Sunday."
+    got = by_text(resolve_places(make_doc(text, [("Tira", "GPE")]), OPTS))
+    assert got["Tira"].place is not None and got["Tira"].place.iso2 != "IR"
+    assert "name 1.00" in got["Tira"].explanation
+
+
+def test_a_part_of_a_town_is_not_a_namesake_elsewhere() -> None:
+    """"the Sulaymaniyah neighbourhood of the Syrian city of Aleppo" is in Aleppo, where the
+    gazetteer has no Sulaymaniyah: left unresolved in every mention, and the Iraqi province neither
+    resolves nor makes Iraq the article's country."""
+    text = ("Mortars hit the Sulaymaniyah neighbourhood of the Syrian city of Aleppo on Saturday. "
+            "The Sulaymaniyah area is home to many Christians.")
+    ents = [("Sulaymaniyah", "GPE"), ("Syrian", "NORP"), ("Aleppo", "GPE"), ("Sulaymaniyah", "GPE")]
+    places = resolve_places(make_doc(text, ents), OPTS)
+    sul = [p for p in places if p.text == "Sulaymaniyah"]
+    assert len(sul) == 2 and all(p.place is None for p in sul)
+    assert "where the text places it" in sul[0].explanation
+    aleppo = by_text(places)["Aleppo"]
+    assert aleppo.place is not None and aleppo.place.iso2 == "SY"
+
+
+def test_a_channel_named_after_a_town_is_no_place() -> None:
+    text = "A bombing in Homs killed 18 people, the Lebanese TV channel Al-Mayadin reported."
+    ents = [("Homs", "GPE"), ("Lebanese", "NORP"), ("Al-Mayadin", "GPE")]
+    got = by_text(resolve_places(make_doc(text, ents), OPTS))
+    assert "Al-Mayadin" not in got and got["Homs"].place is not None
+
+
+def test_a_country_s_capital_told_without_its_name_is_the_capital() -> None:
+    """"the Afghan capital", "Kenya's capital", "Syrias capital" (apostrophe stripped) are the
+    capital city; "the Syrian capital Damascus" names it, and that name is the place."""
+    for text, ents, iso, name in (
+        ("A car bomb exploded in the Afghan capital on Monday.", [("Afghan", "NORP")], "AF", "Kabul"),
+        ("Protesters marched in Kenya's capital on Friday.", [("Kenya", "GPE")], "KE", "Nairobi"),
+        ("Clashes erupted east of Syrias capital on Tuesday.", [("Syrias", "GPE")], "SY", "Damascus"),
+    ):
+        places = [p for p in resolve_places(make_doc(text, ents), OPTS) if p.place is not None]
+        capital = [p for p in places if p.text.endswith("capital")]
+        assert len(capital) == 1 and capital[0].place.iso2 == iso and capital[0].place.name == name, text
+    text = "Fighting raged in the Syrian capital Damascus on Monday."
+    places = resolve_places(make_doc(text, [("Syrian", "NORP"), ("Damascus", "GPE")]), OPTS)
+    assert [p.text for p in places] == ["Damascus"]
+    # lower-case "capital" of money, or a region's adjective, is no place
+    text = "The European venture capital fund invested in Kenya."
+    places = resolve_places(make_doc(text, [("European", "NORP"), ("Kenya", "GPE")]), OPTS)
+    assert [p.text for p in places] == ["Kenya"]

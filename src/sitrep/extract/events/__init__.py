@@ -255,6 +255,14 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             ]
             fallback = roles_by_order(hit.start, free, ctx.doc.text)
             fallback.object_kind = roles.object_kind
+            owner = next(
+                (a for a in roles.site_owners if a.start > hit.start and a.inter not in (6, 7)), None
+            )
+            unnamed = fallback.actor2 is None or fallback.actor2.actor.startswith("Unidentified")
+            if owner is not None and unnamed:
+                # "a car bomb exploded near a checkpoint manned by rebels, killing five fighters":
+                # the rebels, not an unnamed group of fighters, were struck
+                fallback.actor2 = owner
             return fallback
         return roles
     return roles_by_order(hit.start, ctx.not_speakers(actors), ctx.doc.text)

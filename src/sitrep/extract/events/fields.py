@@ -668,10 +668,11 @@ _ONE = frozenset({"a", "an"})
 def _coordination(number: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a figure coordinated after a toll's victims: "killed 15 civilians and 27 fighters";
     a figure coordinated before a toll: "45 militants and 20 fighters were killed")."""
-    after = re.compile(rf"\s+and\s+{_QUALIFIER}(?P<n>{number})", re.IGNORECASE)
+    # ("a woman and her two children": the family of the first named)
+    after = re.compile(rf"\s+and\s+(?:(?:his|her|their)\s+)?{_QUALIFIER}(?P<n>{number})", re.IGNORECASE)
     before = re.compile(
         rf"(?P<n>{number}|\b(?:an?|one)\b)\s+(?:(?!(?:{number}|were|was|are|is|have|has|had|been|killed|died|"
-        rf"injured|wounded|and)\b)[\w'-]+\s+){{1,4}}?and\s+$",
+        rf"injured|wounded|and)\b)[\w'-]+\s+){{1,4}}?and\s+(?:(?:his|her|their)\s+)?$",
         re.IGNORECASE,
     )
     return after, before
@@ -691,7 +692,8 @@ def _coordinated(
     text = sentence.text
     after, before = _coordination(lex.number_rx.pattern)
     s = m.start("n")
-    if m.end() == m.end("n"):  # "killed N <who>": a second figure may follow the victims
+    # "killed N <who>" or "killed a woman": a second figure may follow the victims
+    if m.end() == m.end("n") or (m.group("n").lower() in _ONE | {"one"} and s > m.start()):
         if re.search(r"\bbetween\s+$", text[m.start() : s], re.IGNORECASE):
             return None  # "killing between 1000 and 1800": a range, its lowest figure stands
         a = after.match(text, v_end)

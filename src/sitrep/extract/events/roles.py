@@ -78,6 +78,9 @@ class Roles:
     # mentions the parse showed to be no agent of the trigger (the subject of "condemned the
     # bombing"): word order must not make them actor1 either
     not_agents: tuple[ActorMention, ...] = ()
+    # whose site the event struck ("near a checkpoint manned by rebels"): the side acted on when
+    # word order finds no better one
+    site_owners: tuple[ActorMention, ...] = ()
 
 
 class _Index:
@@ -481,10 +484,12 @@ def roles_from_parse(
         if node.dep_ not in ("advcl", "xcomp", "conj", "pobj", "dobj", "ccomp", *_SUBJ):
             break
         node = head
+    owners = tuple(a for a in _site_owners(parse, idx) if a is not roles.actor1 and a is not roles.actor2)
+    roles.site_owners = owners
     roles.not_agents = (
         *roles.not_agents,
         *(a for a in idx.not_agents if a is not roles.actor2),
-        *(a for a in _site_owners(parse, idx) if a is not roles.actor1 and a is not roles.actor2),
+        *owners,
     )
     if roles.actor1 is not None and roles.actor1.territory:
         # "the IS-held town was shelled": who holds the place is on the receiving end
@@ -496,15 +501,25 @@ def roles_from_parse(
 
 def _site_owners(parse: Any, idx: _Index) -> list[ActorMention]:
     """Actor mentions that only qualify a site noun outside them ("near a police station", "an
-    army checkpoint", "the regime's base"): whose site it is, no agent (``site_nouns``)."""
+    army checkpoint", "the regime's base", "a checkpoint manned by rebels"): whose site it is, no
+    agent (``site_nouns``)."""
     out = []
     for toks, a in idx.actor_tokens:
         for i in toks:
             tok = parse[i]
+            if tok.head.i in toks:
+                continue
+            if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.lower_ in idx.words.site_nouns:
+                out.append(a)
+                break
+            # the agent of a participle or clause on the site ("near a checkpoint manned by
+            # Turkish-backed rebels", "a base that is run by the militia")
+            verb = tok.head.head
             if (
-                tok.head.i not in toks
-                and tok.dep_ in ("compound", "amod", "poss", "nmod")
-                and tok.head.lower_ in idx.words.site_nouns
+                tok.dep_ == "pobj"
+                and tok.head.dep_ == "agent"
+                and verb.dep_ in ("acl", "relcl")
+                and verb.head.lower_ in idx.words.site_nouns
             ):
                 out.append(a)
                 break

@@ -37,6 +37,10 @@ FUZZY_MIN = 88.0
 FUZZY_MIN_SHORT = 92.0
 FUZZY_SHORT_LEN = 6
 FUZZY_MIN_LENGTH_RATIO = 0.8
+# a name the model tagged as a place but the gazetteer lacks letter for letter is still recognised
+# when it is long and this close to an indexed name (``has_close``): one letter in ten may differ
+CLOSE_MIN = 92.0
+CLOSE_MIN_LEN = 8
 _BUILD_LOCK = threading.Lock()
 
 
@@ -88,6 +92,7 @@ class Gazetteer:
                 "SELECT iso2, name, isonumeric, region FROM countries")
         }
         self._lock = threading.Lock()
+        self._capitals: dict[str, str] | None = None
         # per-instance memo caches (bound here so they die with the instance)
         self.place = functools.lru_cache(maxsize=65536)(self._place)
         self._ids_for_key = functools.lru_cache(maxsize=262144)(self._ids_for_key_uncached)
@@ -130,6 +135,16 @@ class Gazetteer:
     def _ids_for_key_uncached(self, key: str) -> tuple[tuple[int, str], ...]:
         with self._lock:
             return tuple(self._con.execute("SELECT place_id, name FROM names WHERE key=?", (key,)).fetchall())
+
+    def capital(self, iso2: str) -> str | None:
+        """The name of the country's capital (GeoNames PPLC; the most populous when several)."""
+        if self._capitals is None:
+            with self._lock:
+                rows = self._con.execute(
+                    "SELECT country, name FROM places WHERE feature_code='PPLC' ORDER BY population"
+                ).fetchall()
+            self._capitals = {cc: name for cc, name in rows if cc}
+        return self._capitals.get(iso2)
 
     def country_name(self, iso2: str) -> str | None:
         entry = self._countries.get(iso2)
@@ -179,3 +194,23 @@ class Gazetteer:
         """True when the exact normalised name is indexed (for the entity ruler)."""
         key = norm_key(name)
         return bool(key) and bool(self._ids_for_key(key))
+
+    def has_variant(self, name: str) -> bool:
+        """True when the name is indexed exactly or up to Arabic articles and spaces ("Jisr
+        al-Shughur" for "Jisr ash Shughur"): for names the model already tagged as places."""
+        if self.has_name(name):
+            return True
+        key = variant_key(name)
+        return len(key) >= 4 and bool(self._ids_for_key(key))
+
+    def has_close(self, name: str, min_ratio: float = CLOSE_MIN, min_len: int = CLOSE_MIN_LEN) -> bool:
+        """True when a long name is a close transliteration of an indexed one ("Lower Shabelle" for
+        "Lower Shabeelle"): rapidfuzz ratio of the variant keys at least ``min_ratio``."""
+        key = variant_key(name)
+        if len(key) < min_len:
+            return False
+        # the letters as written, vowels unfolded: "West Wales" is not "West Allis"
+        return any(
+            fuzz.ratio(key, variant_key(c.matched)) >= min_ratio
+            for c in self.candidates(name, fuzzy=True, limit=5)
+        )

@@ -162,6 +162,7 @@ class Span:
     origin: str  # "ner:GPE", "ner-relabel:ORG", "ruler", "compound"
     feature_hint: frozenset[str] = field(default_factory=frozenset)
     lookup: str = ""  # the name to look up (text without a type word such as "province")
+    small: bool = False  # told as a village or hamlet ("the village of Tera")
 
 
 @dataclass
@@ -201,6 +202,14 @@ def _significant(gaz: Gazetteer, name: str, min_population: int) -> bool:
     return False
 
 
+# "the Syrian capital", "Syria's capital", "Syrias capital" (a country's name or demonym)
+_CAPITAL = re.compile(r"\b(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+capital\b")
+# "... capital Damascus", "... capital, Damascus", "... capital city of Kabul"
+_NAMED_NEXT = re.compile(r"\s*,?\s*(?:city\s+)?(?:of\s+)?[A-Z]")
+# type words of a part of a town: "the Salaheddine district of Aleppo" names the part first
+_PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer, rules: PlaceRules):
         self.gaz = gazetteer
@@ -213,15 +222,29 @@ class Recognizer:
         last = words[-1].lower() if words else ""
         if len(words) > 1 and last in self.rules.type_words:
             span.feature_hint = self.rules.type_words[last]
+            span.small = last in self.rules.small_words
             if not self.gaz.has_name(span.text):
                 span.lookup = " ".join(words[:-1])
             return span
         after = doc.text[span.end: span.end + 20].split()
         if after and after[0].lower().strip(".,;:") in self.rules.type_words:
             span.feature_hint = self.rules.type_words[after[0].lower().strip(".,;:")]
+            span.small = after[0].lower().strip(".,;:") in self.rules.small_words
         before = doc.text[max(0, span.start - 25): span.start].split()
-        if len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.rules.type_words:
+        # ("the province of Idlib", "the Syrian city of Aleppo"; not "the Salaheddine district of
+        # Aleppo", where the word belongs to the name before it)
+        named_before = (
+            len(before) >= 3
+            and before[-2].lower() in _PART_WORDS
+            and before[-3][:1].isupper()
+            and "-" not in before[-3]
+            and before[-3].lower() not in ("the", "a", "an")
+            and norm_key(before[-3]) not in self.rules.demonyms
+        )
+        if (len(before) >= 2 and before[-1].lower() == "of" and before[-2].lower() in self.rules.type_words
+                and not named_before):
             span.feature_hint = self.rules.type_words[before[-2].lower()]
+            span.small = before[-2].lower() in self.rules.small_words
         return span
 
     def _acronym(self, doc: Document, start: int, end: int, text: str) -> bool:
@@ -234,6 +257,37 @@ class Recognizer:
         line_start = doc.text.rfind("\n", 0, start) + 1
         at_line_start = not doc.text[line_start:start].strip()
         return not (at_line_start and _DATELINE_AFTER.match(doc.text[end:end + 3]))
+
+    def _capitals(self, doc: Document) -> list[Span]:
+        """"the Syrian capital", "Syria's capital" (or "Syrias capital", its apostrophe stripped):
+        the country's capital, looked up by its name.  Not when the capital is named next ("the
+        Syrian capital Damascus"): that name is its own span."""
+        out: list[Span] = []
+        for m in _CAPITAL.finditer(doc.text):
+            if _NAMED_NEXT.match(doc.text, m.end()):
+                continue
+            word = m.group("who")
+            iso = self.rules.demonyms.get(norm_key(word))
+            if iso is None:
+                country = re.sub(r"(?:'s|’s|s)$", "", word)
+                iso = next((c.place.iso2 for c in self.gaz.candidates(country, fuzzy=False)
+                            if c.place.feature_code == "PCLI" and c.similarity >= 1.0), None)
+            name = self.gaz.capital(iso) if iso else None
+            sent = doc.sentence_at(m.start())
+            if name is None or sent is None:
+                continue
+            out.append(Span(m.start("who"), m.end(), doc.text[m.start("who"):m.end()], sent.index,
+                            f"capital:{iso}", lookup=name))
+        return out
+
+    def _media_name(self, doc: Document, start: int) -> bool:
+        """The name of a channel or paper, told right after its lower-case kind ("the Lebanese TV
+        channel Al-Mayadin", "the daily Tishreen")."""
+        words = doc.text[max(0, start - 20):start].split()
+        if not words:
+            return False
+        last = words[-1]
+        return (last.islower() or last == "TV") and last.lower() in self.rules.media_nouns
 
     def _rejected(self, text: str) -> bool:
         key = norm_key(text)
@@ -271,11 +325,12 @@ class Recognizer:
             if after and after.group(1).lower() in self.rules.actor_suffixes:
                 blocked.append((m.start, m.end))  # "US-backed": an actor reference, not a location
                 continue
-            if self._acronym(doc, start, end, text):
+            if self._acronym(doc, start, end, text) or self._media_name(doc, start):
                 blocked.append((m.start, m.end))
                 continue
             if m.label in PLACE_LABELS:
-                if self._rejected(text) or (not self.gaz.has_name(text) and not self._typed_name(text)):
+                if self._rejected(text) or (not self.gaz.has_variant(text) and not self._typed_name(text)
+                                             and not self.gaz.has_close(text)):
                     if self._rejected(text):
                         blocked.append((m.start, m.end))
                     continue
@@ -295,6 +350,7 @@ class Recognizer:
                 else:
                     blocked.append((m.start, m.end))
         spans += self._ruler(doc, spans, blocked, surnames)
+        spans += self._capitals(doc)
         spans.sort(key=lambda s: (s.start, -s.end))
         out: list[Span] = []
         for s in spans:  # drop overlaps, keeping the earlier (and longer) span

@@ -114,6 +114,7 @@ class _Context:
     containers: dict[int, tuple[set[str], set[str]]]  # span index -> (ISO2s, admin1 names) named around it
     anchors: list[Place]
     countries: set[str] = field(default_factory=set)  # the article's countries (empty: no guard)
+    small_max: int = 0  # PlaceRules.small_max_population
 
     def foreign(self, c: Candidate) -> bool:
         """True for a candidate outside the article's countries that is not a prominent place."""
@@ -150,7 +151,10 @@ def _score(c: Candidate, span: Span, ctx: _Context, idx: int) -> tuple[float, li
         s += W_CONTAINER
         why.append("inside a place named nearby")
     if span.feature_hint:
-        if p.feature_class in span.feature_hint:
+        if span.small and ctx.small_max and p.population > ctx.small_max:
+            s += W_TYPE_MISMATCH  # "the village of Tera" is no city of millions
+            why.append("too big for its type word")
+        elif p.feature_class in span.feature_hint:
             s += W_TYPE
             why.append("type word")
         else:
@@ -216,13 +220,20 @@ _IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 # "Hajin, Syria" (not a list: "in Iraq, Syria and Libya")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.IGNORECASE)
+# "the Salaheddine district of Aleppo", "the Yarmouk neighbourhood of Damascus": a part of a town
+_PART_OF_GAP = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|outskirts|camp)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:(?:city|town|village|capital|province|governorate)\s+of\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _stated_containers(doc: Document, spans: list[Span], best: list[Candidate | None]
                        ) -> dict[int, tuple[str, str | None, str]]:
     """Span index -> (ISO2, admin1 or None, its words) of the country or first-level division the
-    text says the place is in, right after it: "X in (the) Y [province]", or "X, Country" outside
-    a list.  A candidate elsewhere contradicts the text (applied in the focus country only)."""
+    text says the place is in, right after it: "X in (the) Y [province]", "the X district of Y"
+    (a town or a province), or "X, Country" outside a list.  A candidate elsewhere contradicts the
+    text (applied in the focus country only)."""
     out: dict[int, tuple[str, str | None, str]] = {}
     for i in range(len(spans) - 1):
         s, t, b = spans[i], spans[i + 1], best[i + 1]
@@ -233,7 +244,11 @@ def _stated_containers(doc: Document, spans: list[Span], best: list[Candidate | 
         if code == "PCLI" and (_IN_GAP.fullmatch(gap) or (
                 _COMMA_GAP.fullmatch(gap) and not _LIST_AFTER.match(doc.text, t.end))):
             out[i] = (b.place.iso2, None, t.text)
-        elif code == "ADM1" and b.place.admin1 and _IN_GAP.fullmatch(gap):
+        elif b.place.admin1 and (
+            (code == "ADM1" and _IN_GAP.fullmatch(gap))
+            # "the X district of Y": Y a province or a town
+            or ((code == "ADM1" or b.place.feature_class == "P") and _PART_OF_GAP.fullmatch(gap))
+        ):
             out[i] = (b.place.iso2, b.place.admin1, t.text)
     return out
 
@@ -285,7 +300,8 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
     spans = recognition.spans
     cands = [_candidates(gaz, rules, s) for s in spans]
     mentioned: Counter[str] = Counter(recognition.demonym_countries)
-    ctx = _Context(focus=None, mentioned=mentioned, containers={}, anchors=[])
+    ctx = _Context(focus=None, mentioned=mentioned, containers={}, anchors=[],
+                   small_max=rules.small_max_population)
     # pass one: no article context beyond names; find unambiguous spans
     first: list[Candidate | None] = []
     unambiguous: list[int] = []
@@ -309,10 +325,14 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
         b = first[i]
         if b is not None and b.place.feature_code == "PCLI" and b.similarity >= EXACT and b.place.iso2:
             named.add(b.place.iso2)
+    stated = _stated_containers(doc, spans, first)
     for i in unambiguous:
         s, b = spans[i], first[i]
         if b is None or not b.place.iso2 or not _credible(s, b, named):
             continue
+        if (i in stated and b.place.feature_code != "PCLI"
+                and (b.place.iso2 != stated[i][0] or stated[i][1] not in (None, b.place.admin1))):
+            continue  # "the Salaheddine district of Aleppo" does not vouch for Iraq's Salah al-Din
         # a country named as the location counts most; "US troops" (a modifier) least
         weight = 1 if s.start in recognition.modifier_spans else 2
         mentioned[b.place.iso2] += weight if b.place.feature_code == "PCLI" else 1
@@ -322,14 +342,38 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
     if ctx.focus:
         ctx.countries = set(mentioned) | neighbours(ctx.focus)
     ctx.containers = _containers(spans, first)
-    stated = _stated_containers(doc, spans, first)
+    # a name the text places where none of its candidates lies ("the Sulaymaniyah neighborhood of
+    # Aleppo") is that local place in every mention of the article, not a namesake elsewhere
+    local: dict[str, str] = {}
+    for i, (iso, admin1, words) in stated.items():
+        own_best = first[i]
+        if own_best is not None and own_best.place.feature_code == "PCLI":
+            continue  # "the Embassy of Ukraine in Nigeria": a country is never inside another
+        if iso == ctx.focus and not any(
+            c.place.iso2 == iso and (admin1 is None or c.place.admin1 == admin1) for c in cands[i]
+        ):
+            local.setdefault(norm_key(spans[i].lookup or spans[i].text), words)
     # pass two: with focus country, containers and anchors
     out: list[PlaceMention] = []
     for i, (s, cs) in enumerate(zip(spans, cands, strict=True)):
         pm = PlaceMention(start=s.start, end=s.end, text=s.text, sentence_index=s.sentence_index,
                           candidates=len(cs))
         admissible = [c for c in cs if _admissible(c, ctx)]
+        if any(c.similarity >= EXACT and not ctx.foreign(c) for c in admissible):
+            # a spelling variant competes only where the name itself is an entry the article's
+            # countries could hold: "Tira" has towns of its own, and Tehran (one of whose many
+            # alternate names is "Teera") is not one of them; a curated variant always competes
+            # ("Zahra" in a Syria story is the curated Zahraa, not Ez Zahra in Tunisia).  The
+            # variants still count in pass one: they make a name ambiguous.
+            admissible = [c for c in admissible
+                          if c.similarity >= EXACT or c.place.source == "conflict_places"]
         own_first = first[i]
+        where = local.get(norm_key(s.lookup or s.text))
+        if where is not None and i not in stated:
+            pm.explanation = (f"{s.origin}; '{s.lookup}' left unresolved: the article places it in {where}, "
+                              f"where none of its candidates lies")
+            out.append(pm)
+            continue
         if (i in stated and admissible and stated[i][0] == ctx.focus
                 and not (own_first is not None and own_first.place.feature_code == "PCLI")):
             # only a container in the article's focus country, and never for a country itself

@@ -28,6 +28,11 @@ class PlaceRules:
     # names the actor dictionary gives an actor ("Hamas", "Taliban", "farmers"): GeoNames keeps some
     # as alternate names of towns (Hamm, Bozhuyuk), which must not turn an actor into a place
     actor_names: frozenset[str] = frozenset()
+    # type words of a small settlement ("the village of Tera"): a candidate far bigger than
+    # `small_max_population` does not fit them, whatever its feature class
+    small_words: frozenset[str] = frozenset()
+    small_max_population: int = 0
+    media_nouns: frozenset[str] = frozenset()  # "the TV channel Al-Mayadin": a medium's name
 
     def has_org_word(self, text: str) -> bool:
         key = norm_key(text)
@@ -68,6 +73,9 @@ def load_rules(data_dirs: tuple[str, ...] = ()) -> PlaceRules:
         place_prepositions=frozenset(str(v).lower() for v in data.get("place_prepositions") or []),
         place_verbs=frozenset(str(v).lower() for v in data.get("place_verbs") or []),
         actor_names=_actor_names(data_dirs),
+        small_words=frozenset(str(w).lower() for w in data.get("small_settlement_words") or []),
+        small_max_population=int(data.get("small_settlement_max_population") or 0),
+        media_nouns=frozenset(str(w).lower() for w in data.get("media_nouns_before") or []),
     )
 
 
