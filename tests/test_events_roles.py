@@ -237,5 +237,5 @@ def test_a_force_named_by_its_fire_or_by_its_country_s_aircraft() -> None:
     government helicopters" are Syria's forces wherever they strike."""
     doc = analyze("Rebel shelling of government-held districts of Homs killed four civilians on Monday.")
     assert [e.actor1 for e in doc.events] == ["Opposition Rebels (Syria)"]
-    doc = analyze("Syrian government helicopters dropped barrel bombs on a village on Friday, killing two men.")
+    doc = analyze("Syrian government helicopters dropped barrel bombs on a village on Friday, killing two.")
     assert [e.actor1 for e in doc.events] == ["Military Forces of Syria (2000-)"]
