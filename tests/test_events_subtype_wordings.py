@@ -554,6 +554,11 @@ CASES_S16 = [
     # a withdrawal under fire is no peaceful handover
     ("Rebels took control of the town of Doro after soldiers pulled out under heavy fire.", NSO),
     ("Militants destroyed a telecommunications mast near the town of Bula overnight.", LOOT),
+    # captives let go by their captors, weapons given up, soldiers freed in a swap: agreements
+    ("The abductors released the 14 farm workers on Friday after talks with local leaders.", AGREEMENT),
+    ("Rebel fighters handed over 120 rifles to the authorities under a disarmament deal.", AGREEMENT),
+    ("The militia freed 11 policemen it had seized, in an exchange for jailed members of the group.",
+     AGREEMENT),
 ]
 
 WORDINGS = CASES_S13 + CASES_S14 + CASES_S15 + CASES_S16
@@ -667,3 +672,18 @@ def test_what_is_still_ahead_of_an_arrest_has_not_happened() -> None:
     ):
         subs = [e.sub_event_type for e in analyze(text).events]
         assert subs == [ARRESTS], (text, subs)
+
+
+def test_the_kidnappers_name_the_doers_not_a_new_abduction() -> None:
+    for text in (
+        "The kidnappers of the two traders in Kisumu have demanded a ransom of one million shillings.",
+        "Police said the kidnappers called the family on Tuesday.",
+    ):
+        assert analyze(text).events == [], text
+    assert lead("Kidnappers seized two engineers from a construction site near Kano on Monday.") == ABDUCTION
+
+
+def test_a_transfer_told_by_who_took_over_and_who_left_is_one_event() -> None:
+    doc = analyze("Troops took control of the town of Gadia on Monday after the rebels withdrew from it.")
+    nvtt = [e for e in doc.events if e.sub_event_type == "Non-violent transfer of territory"]
+    assert len(nvtt) == 1 and nvtt[0].actor1 is not None and nvtt[0].actor2 is not None
