@@ -687,3 +687,12 @@ def test_a_transfer_told_by_who_took_over_and_who_left_is_one_event() -> None:
     doc = analyze("Troops took control of the town of Gadia on Monday after the rebels withdrew from it.")
     nvtt = [e for e in doc.events if e.sub_event_type == "Non-violent transfer of territory"]
     assert len(nvtt) == 1 and nvtt[0].actor1 is not None and nvtt[0].actor2 is not None
+
+
+def test_an_exchange_of_fire_is_no_exchange_of_captives() -> None:
+    for text in (
+        "Police exchanged fire with the militants near the market in Garissa on Monday.",
+        "Troops exchanged fire with soldiers of the breakaway unit on Monday, killing two.",
+    ):
+        subs = [e.sub_event_type for e in analyze(text).events]
+        assert AGREEMENT not in subs and CLASH in subs, (text, subs)
