@@ -16,18 +16,6 @@ from sitrep.extract.events.roles import Roles
 from sitrep.extract.events.triggers import ARMED_INTER, Candidate
 from sitrep.records import ActorMention, Document, Event, Evidence
 
-# (a march in lower case: "March" is also the month); a crowd told by its size or its political side
-# ("hundreds of farmers", "supporters of the opposition candidate")
-_CROWD = re.compile(
-    r"\b(?:protest|demonstrat|riot|crowd|mob\b|students|workers|youths|agitat|rally|marchers|(?-i:march(?:es|ed|ing)?\b)"
-    r"|(?:hundreds|thousands|dozens|scores)\s+of\s+(?:angry\s+|irate\s+|local\s+)?(?:residents|villagers|farmers|traders"
-    r"|people|locals|drivers|shopkeepers|vendors)\b(?!\s+(?:were|was|have|had|fled|died|lost|lived|remain\w*))"
-    r"|(?:party|opposition|rival|political)\s+supporters|supporters\s+of\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:party|candidate|opposition|president|leader|politician|governor|mayor|lawmaker|senator)\b)",
-    re.I,
-)
-
-
 # event types whose civilian participants are victims
 VICTIM_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
@@ -118,7 +106,9 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
             key = _target_from_text(cand, lex, 120)
         sub = entry.sub_type_for(key)
     text = cand.sentence.text
-    crowd = any(a.inter in (5, 6) for a in sentence_actors) or bool(_CROWD.search(text))
+    crowd = any(a.inter in (5, 6) for a in sentence_actors) or any(
+        rx.search(text) for rx in lex.crowd_context
+    )
     for rule in lex.context_rules:
         if sub not in rule.when:
             continue

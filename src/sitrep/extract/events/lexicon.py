@@ -97,6 +97,7 @@ class Lexicon:
     # event types whose triggers a non-conflict sentence does not silence (a riot that "sparked a
     # dumpster blaze", protesters clashing with police over covid rules)
     non_conflict_exempt: frozenset[str] = frozenset()
+    crowd_context: tuple[re.Pattern[str], ...] = ()  # a sentence's actors are a crowd (`needs_crowd`)
     # sub-type -> event types of an earlier event in the article it is a consequence of
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     # trigger words with an everyday sense ("a trade battle", "captured the mood", "deployed
@@ -329,6 +330,7 @@ def build_lexicon(taxonomy: dict[str, Any], triggers: dict[str, Any]) -> Lexicon
         non_conflict=_compile(list(triggers.get("non_conflict") or []), "non_conflict"),
         story_bystanders=frozenset(str(a) for a in triggers.get("story_bystanders") or []),
         non_conflict_exempt=frozenset(str(t) for t in triggers.get("non_conflict_exempt") or []),
+        crowd_context=_compile(list(triggers.get("crowd_context") or []), "crowd_context"),
         consequences={
             str(k): frozenset(str(t) for t in v or [])
             for k, v in (triggers.get("consequences") or {}).items()

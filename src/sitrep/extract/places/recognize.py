@@ -207,7 +207,7 @@ _CAPITAL = re.compile(r"\b(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+c
 # "... capital Damascus", "... capital, Damascus", "... capital city of Kabul"
 _NAMED_NEXT = re.compile(r"\s*,?\s*(?:city\s+)?(?:of\s+)?[A-Z]")
 # type words of a part of a town: "the Salaheddine district of Aleppo" names the part first
-_PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
+PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 
 
 class Recognizer:
@@ -235,7 +235,7 @@ class Recognizer:
         # Aleppo", where the word belongs to the name before it)
         named_before = (
             len(before) >= 3
-            and before[-2].lower() in _PART_WORDS
+            and before[-2].lower() in PART_WORDS
             and before[-3][:1].isupper()
             and "-" not in before[-3]
             and before[-3].lower() not in ("the", "a", "an")

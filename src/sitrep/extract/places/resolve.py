@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.places.gazetteer import Candidate, Gazetteer
 from sitrep.extract.places.normalize import norm_key, variant_key
-from sitrep.extract.places.recognize import Recognition, Span
+from sitrep.extract.places.recognize import PART_WORDS, Recognition, Span
 from sitrep.extract.places.rules import PlaceRules
 from sitrep.records import Document, Place, PlaceMention
 
@@ -222,7 +222,7 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)", re.IGNORECASE)
 # "the Salaheddine district of Aleppo", "the Yarmouk neighbourhood of Damascus": a part of a town
 _PART_OF_GAP = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb|area|outskirts|camp)\s+of\s+(?:the\s+)?"
+    rf"\s+(?:{'|'.join(sorted(PART_WORDS | {'area', 'outskirts', 'camp'}))})\s+of\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:(?:city|town|village|capital|province|governorate)\s+of\s+)?",
     re.IGNORECASE,
 )
