@@ -163,3 +163,11 @@ def test_a_breakdown_between_commas_and_a_family_add_up() -> None:
     assert _tolls("Eight members of one family were killed when a shell hit their home.") == [8]
     # a woman killed and others wounded is still one dead
     assert _tolls("The shell killed a woman and wounded her three children.") == [1]
+
+
+def test_a_family_told_by_its_size_is_its_toll() -> None:
+    """ "Killing a family of six" is six dead; a family of five "was killed" is five; a family of
+    five that fled is no toll."""
+    assert _tolls("Jets struck the village of Marin, killing a family of six.") == [6]
+    assert _tolls("A family of five was killed when a shell hit their home in Marin.") == [5]
+    assert _tolls("A family of five fled the shelling of Marin on Monday.") == []

@@ -239,3 +239,47 @@ def test_a_force_named_by_its_fire_or_by_its_country_s_aircraft() -> None:
     assert [e.actor1 for e in doc.events] == ["Opposition Rebels (Syria)"]
     doc = analyze("Syrian government helicopters dropped barrel bombs on a village on Friday, killing two.")
     assert [e.actor1 for e in doc.events] == ["Military Forces of Syria (2000-)"]
+
+
+# --- session 17: groups of other wars, their home country, a misparsed lead ---------------------
+
+
+def test_groups_of_other_wars_are_in_the_dictionary() -> None:
+    for text, name in (
+        ("Naxalites ambushed a patrol.", "CPI (Maoist)"),
+        ("M23 rebels advanced on the town.", "M23"),
+        ("Abu Sayyaf gunmen seized a boat.", "Abu Sayyaf"),
+        ("Fighters of the Oromo Liberation Army attacked a bus.", "Oromo Liberation Army"),
+        ("The Pakistani Taliban claimed the attack.", "TTP"),
+        ("Palestinian Islamic Jihad fired rockets.", "Palestinian Islamic Jihad"),
+    ):
+        assert name in [a for _, a in actors_of(text)], text
+
+
+def test_a_group_that_fights_at_home_places_a_story_naming_no_country() -> None:
+    """A text that names no country: the home country of the group it names decides between towns
+    of one name (Beni in Congo, not the Bolivian department), and "Maoists" there are the CPI
+    (Maoist) in India, an unnamed rebel group elsewhere."""
+    doc = analyze("ADF rebels killed nine villagers in Beni territory overnight, a local official said.")
+    (ev,) = violent(doc)
+    assert ev.country is not None and "Congo" in ev.country
+    assert ev.actor1 == "ADF: Allied Democratic Forces" and ev.fatalities == 9
+    doc = analyze("Maoists ambushed a police patrol in Dantewada district of Chhattisgarh, killing two constables.")
+    (ev,) = violent(doc)
+    assert ev.actor1 == "CPI (Maoist): Communist Party of India (Maoist)"
+
+
+def test_a_lead_read_as_a_noun_with_a_relative_clause_keeps_its_doer() -> None:
+    """ "M23 rebels hacked to death ...": the parser makes "rebels" the root and "hacked" its
+    modifier; a past-tense verb with an object of its own is active, so the rebels acted."""
+    (ev,) = violent(analyze("M23 rebels hacked to death six farmers near Rutshuru on Tuesday."))
+    assert ev.actor1 == "M23: March 23 Movement" and ev.sub_event_type == "Attack"
+
+
+def test_the_side_that_lost_a_place_is_actor2() -> None:
+    """ "Recaptured from the insurgents": a "from" phrase of a verb of taking names who lost the
+    place, even with no subject or object (a bare "from" elsewhere is where fire came from)."""
+    doc = analyze("The hill town of Kora was recaptured from the insurgents on Thursday.")
+    (ev,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert ev.actor1 is None and ev.actor2 is not None and "Unidentified Armed Group" in ev.actor2
+    assert ev.sub_event_type == "Government regains territory"

@@ -8,6 +8,7 @@ an actor they can stand for, so later stages see one canonical name per actor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from sitrep.extract.actors.dictionary import (
@@ -109,6 +110,13 @@ def extract_actors(doc: Document, d: ActorDictionary) -> list[ActorMention]:
     out: list[ActorMention] = []
     seen: list[str] = []  # canonical names of specific (non-descriptor) mentions so far
     focus = next((p.place.country for p in doc.places if p.is_focus_country and p.place), None)
+    if focus is None:
+        # no country stood out while resolving places (a short text naming one ambiguous town):
+        # the country of most resolved places, when one has a clear majority
+        countries = Counter(p.place.country for p in doc.places if p.place and p.place.country)
+        ranked = countries.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            focus = ranked[0][0]
     descriptors: set[int] = set()  # start offsets of the mentions that are descriptors
     referable = {n for e in d.entries.values() if e.descriptor for n in e.refers_to}
     for m in d.match(text):

@@ -26,6 +26,9 @@ class ActorEntry:
     masks: tuple[tuple[str, str], ...] = ()
     # the fallback where the article's focus country is one of these: {country: actor name}
     fallback_by_country: tuple[tuple[str, str], ...] = ()
+    # naming the group places a story in its home country when the text names no country ("M23
+    # rebels seized Rutshuru"): true only for groups that fight at home (not Hezbollah or the PKK)
+    locates: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ def _entry(raw: dict[str, Any]) -> ActorEntry:
         fallback_by_country=tuple(
             (str(k), str(v)) for k, v in (raw.get("fallback_by_country") or {}).items()
         ),
+        locates=bool(raw.get("locates", False)),
     )
 
 

@@ -95,7 +95,15 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
     if entry.sub_event_type:
         sub = entry.sub_event_type
     elif entry.resolve == "actor1":
-        sub = entry.sub_type_for(actor1_key(roles.actor1))
+        key = actor1_key(roles.actor1)
+        if key == "default" and roles.actor2 is not None and not roles.actor2.territory:
+            # no taker named, the side that lost it is: the other side took it ("the town was
+            # recaptured from NPA rebels" is the government's; "seized from the army", a rebel gain)
+            if roles.actor2.inter == 1 or roles.actor2.group == "state":
+                key = "nonstate"
+            elif roles.actor2.inter in (2, 3, 4):
+                key = "state"
+        sub = entry.sub_type_for(key)
     else:
         # "attacked a checkpoint, killing five people": the thing attacked decides, then victims
         victims = roles.actor2 if target_key(roles.actor2) == "civilians" else None

@@ -50,6 +50,10 @@ class TriggerEntry:
     context: tuple[re.Pattern[str], ...]
     exclude: tuple[re.Pattern[str], ...]
     absorbs: tuple[str, ...] = ()
+    # sub-types that, asserted near this trigger, tell the same happening better: this one is
+    # dropped even if its priority is higher ("looted shops as they withdrew": the looting, not a
+    # non-violent handover)
+    yields_to: tuple[str, ...] = ()
     # text between this trigger and another candidate's trigger after it that makes this one the
     # other's outcome ("died in the explosion": the explosion's toll, not an event of its own)
     caused_by: re.Pattern[str] | None = None
@@ -244,6 +248,7 @@ def _trigger(i: int, raw: dict[str, Any], subtypes: dict[str, SubType]) -> Trigg
         context=_compile(list(raw.get("context") or []), "context"),
         exclude=_compile(list(raw.get("exclude") or []), "exclude"),
         absorbs=tuple(str(x) for x in raw.get("absorbs") or ()),
+        yields_to=tuple(str(x) for x in raw.get("yields_to") or ()),
         caused_by=_compile([raw["caused_by"]], "caused_by")[0] if raw.get("caused_by") else None,
         outcome_words=_outcome_words(raw.get("outcome_words"), i),
         prefilter=Prefilter.of(pattern),

@@ -745,6 +745,22 @@ def _headline_swapped(hd: Draft, ld: Draft, rules: MergeRules) -> bool:
     return named and back and (hd.actor2_name is None or hd.actor2_implied)
 
 
+HEADLINE_LAG_DAYS = 3  # a headline dated by the dateline may tell a lead's event of days before
+
+
+def _summarises(hd: Draft, ld: Draft) -> bool:
+    """A headline with no date and no toll of its own ("Regime Escalates Attacks on Alwaer") over a
+    lead dated a few days before the report ("shelling ... killed six on Sunday"): the headline
+    names the lead's event, dated only by the dateline.  A headline with a toll the lead does not
+    give ("Air strikes kill 30") may be the day's sum of several events: it stays apart."""
+    h, lv = hd.event, ld.event
+    if hd.date_explicit or h.event_date is None or lv.event_date is None:
+        return False
+    if h.fatalities is not None and h.fatalities != lv.fatalities:
+        return False
+    return 0 <= (h.event_date - lv.event_date).days <= HEADLINE_LAG_DAYS
+
+
 def _sentences(d: Draft) -> set[int]:
     return {e.sentence_index for e in d.event.evidence if e.sentence_index is not None}
 
@@ -783,7 +799,7 @@ def fold_headline(drafts: list[Draft], doc: Document, rules: MergeRules) -> list
             same_day = not ld.date_explicit or (
                 hd.event.event_date == ld.event.event_date
                 and hd.event.event_date_end == ld.event.event_date_end
-            )
+            ) or _summarises(hd, ld)
             if (same_side or swap) and (coarse or _places_ok(ld, hd)) and same_day:
                 if coarse:
                     hd.place_level = None  # the lead's own place stands

@@ -43,6 +43,7 @@ class RoleWords:
     relation_nouns: frozenset[str] = frozenset()
     site_nouns: frozenset[str] = frozenset()
     loser_nouns: frozenset[str] = frozenset()
+    loser_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=8)
@@ -66,6 +67,7 @@ def load_role_words(data_dirs: tuple[str, ...] = ()) -> RoleWords:
         relation_nouns=words("relation_nouns"),
         site_nouns=words("site_nouns"),
         loser_nouns=words("loser_nouns"),
+        loser_verbs=words("loser_verbs"),
     )
 
 
@@ -211,6 +213,9 @@ def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | No
     own |= {p.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children}
     if own & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
         return "place"
+    compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+    if compounds and f"{compounds[0].lower_} {tok.lower_}" in place_nouns:
+        return "place"  # "the border post": a place noun of two words
     if tok.ent_type_ in ("GPE", "LOC", "FAC"):
         return "place"
     if idx.actor_in(tok) is not None or tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ in ("PRON", "NUM"):
@@ -307,7 +312,8 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "the town fell to the rebels": the rebels take it
             for p in c.children:
                 roles.actor1 = idx.actor_in(p) or roles.actor1
-        elif c.dep_ == "prep" and c.lower_ == "from" and _bare(v):
+        elif (c.dep_ == "prep" and c.lower_ == "from" and _bare(v)
+              and v.lemma_.lower() not in idx.words.loser_verbs):
             # no subject, no object: where the fire came from ("shelling from Houthi positions")
             for p in c.children:
                 roles.actor1 = roles.actor1 or idx.agent_in(p)
@@ -315,6 +321,12 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
             # "recaptured the village from the SAA", "withdrew from Taliban-held areas"
             for p in c.children:
                 roles.actor2 = roles.actor2 or idx.actor_in(p)
+    if (roles.actor1 is None and v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT"
+            and v.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in v.children)):
+        # the parser read the sentence as a noun with a relative clause ("ADF rebels hacked to
+        # death 14 villagers": "rebels" the root, "hacked" its modifier); a past-tense verb with
+        # an object of its own is active, so the noun is who acted
+        roles.actor1 = idx.agent_in(v.head)
     if v.lemma_ == "fall" and roles.object_kind is None and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in v.children
     ):

@@ -213,7 +213,8 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
     ``cands`` pairs each candidate with whether it is asserted.  Among asserted candidates of
     one sentence part, only the highest priority survives ("after heavy fighting the army
     recaptured the town" is one territorial event), and an entry's ``absorbs`` list drops
-    same-priority candidates it explains ("suicide bomber" absorbs "explosion").
+    same-priority candidates it explains ("suicide bomber" absorbs "explosion"); an entry's
+    ``yields_to`` list drops it beside a candidate of those sub-types, whatever the priorities.
     """
     asserted = [i for i, (_, ok) in enumerate(cands) if ok]
     if not asserted:
@@ -225,6 +226,17 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
         i for i in asserted if any(_toll_word_of(cands[i][0], cands[k][0]) for k in asserted if k != i)
     }
     asserted = [i for i in asserted if i not in outcomes] or asserted
+    # an entry's ``yields_to``: a near asserted candidate of one of those sub-types tells it better
+    yielded = {
+        i
+        for i in asserted
+        if any(
+            cands[k][0].entry.sub_event_type in cands[i][0].entry.yields_to and _near(cands[i][0], cands[k][0])
+            for k in asserted
+            if k != i
+        )
+    }
+    asserted = [i for i in asserted if i not in yielded] or asserted
     keep: list[int] = []
     # strongest first; a weaker trigger is dropped only near a stronger one (the same event
     # told twice); far apart in the sentence it is another event

@@ -176,6 +176,9 @@ class Recognition:
     # starts of spans that speak like a person ("says Winfield", "according to Winfield", "Winfield
     # notes"): a place by name only; the resolver keeps them only as a seat of government
     person_spans: set[int] = field(default_factory=set)
+    # ISO2 of the home countries of groups named in the text that place a story at home (actors.yaml
+    # `locates`): the focus country when the text names no country itself
+    actor_countries: list[str] = field(default_factory=list)
 
 
 def _clean(text: str, start: int) -> tuple[str, int, int]:
