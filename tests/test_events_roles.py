@@ -264,7 +264,8 @@ def test_a_group_that_fights_at_home_places_a_story_naming_no_country() -> None:
     (ev,) = violent(doc)
     assert ev.country is not None and "Congo" in ev.country
     assert ev.actor1 == "ADF: Allied Democratic Forces" and ev.fatalities == 9
-    doc = analyze("Maoists ambushed a police patrol in Dantewada district of Chhattisgarh, killing two constables.")
+    doc = analyze("Maoists ambushed a police patrol in Dantewada district of Chhattisgarh, killing two "
+                  "constables.")
     (ev,) = violent(doc)
     assert ev.actor1 == "CPI (Maoist): Communist Party of India (Maoist)"
 

@@ -571,6 +571,13 @@ CASES_S17 = [
     # the side that lost a place, with no taker named: the other side took it
     ("The hill town of Kora was recaptured from the insurgents on Thursday.", GOV),
     ("The border post was seized from government troops after a two-day siege.", NSO),
+    # "would-be" tells the bombing did not happen, not that the shooting did not
+    ("A would-be suicide bomber was shot dead at the gate of the stadium before he could detonate "
+     "his vest.", DISRUPTED),
+    # a group breaking up; an armed group's office opened
+    ("The rebel movement split into two rival factions after a dispute over its leadership.", CHANGE),
+    ("Al-Shabaab militants opened a new recruitment office in the town of Garo last week.",
+     "Headquarters or base established"),
 ]
 
 WORDINGS = CASES_S13 + CASES_S14 + CASES_S15 + CASES_S16 + CASES_S17
@@ -669,6 +676,8 @@ def test_a_disaster_or_a_death_in_custody_is_no_event() -> None:
         "A man died in police custody in the town on Sunday, his family said.",
         # a plural with no article before it
         "Floods destroyed hundreds of homes in the region last week.",
+        # an office that is no armed group's
+        "The bank opened a new office in the town of Garo on Monday.",
     ):
         assert analyze(text).events == [], text
     # property destroyed by people, and an arrest told beside a death in custody, stay events

@@ -231,7 +231,8 @@ def select(cands: list[tuple[Candidate, bool]]) -> tuple[list[int], list[int]]:
         i
         for i in asserted
         if any(
-            cands[k][0].entry.sub_event_type in cands[i][0].entry.yields_to and _near(cands[i][0], cands[k][0])
+            cands[k][0].entry.sub_event_type in cands[i][0].entry.yields_to
+            and _near(cands[i][0], cands[k][0])
             for k in asserted
             if k != i
         )

@@ -60,9 +60,9 @@ def actor_home_countries(text: str, gaz: Gazetteer, data_dirs: tuple[str, ...] =
 @functools.lru_cache(maxsize=512)
 def _country_iso2(gaz: Gazetteer, name: str) -> str | None:
     """The ISO2 code of a country named as actors.yaml names it ("Palestine", "Democratic Republic
-    of Congo"): the gazetteer's country entry of that name."""
+    of Congo"): the gazetteer's country entry of that name ("Palestine" has none)."""
     for c in gaz.candidates(name, fuzzy=False):
-        if c.place.feature_code.startswith("PCL") and c.place.iso2:
+        if (c.place.feature_code or "").startswith("PCL") and c.place.iso2:
             return c.place.iso2
     return None
 
