@@ -214,8 +214,10 @@ def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | No
     if own & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
         return "place"
     compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
-    if compounds and f"{compounds[0].lower_} {tok.lower_}" in place_nouns:
-        return "place"  # "the border post": a place noun of two words
+    if tok.dep_ in _PASS_SUBJ and compounds and f"{compounds[0].lower_} {tok.lower_}" in place_nouns:
+        # "the border post was seized": a place noun of two words as what was taken (as an object,
+        # "stormed a police post" is an assault, told by the other rules)
+        return "place"
     if tok.ent_type_ in ("GPE", "LOC", "FAC"):
         return "place"
     if idx.actor_in(tok) is not None or tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ in ("PRON", "NUM"):
