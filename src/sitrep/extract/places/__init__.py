@@ -41,7 +41,7 @@ def resolve_places(doc: Document, options: Options) -> list[PlaceMention]:
     gaz = Gazetteer.open(options)
     rules = load_rules(tuple(options.data_dirs))
     recognition = Recognizer(gaz, rules).recognize(doc)
-    recognition.actor_countries = actor_home_countries(doc.text, gaz, tuple(options.data_dirs))
+    recognition.actor_countries = lambda: actor_home_countries(doc.text, gaz, tuple(options.data_dirs))
     return resolve_spans(doc, recognition, gaz, rules)
 
 

@@ -10,6 +10,7 @@ match be significant (a country, first-level division, curated place, or a town 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,8 +178,9 @@ class Recognition:
     # notes"): a place by name only; the resolver keeps them only as a seat of government
     person_spans: set[int] = field(default_factory=set)
     # ISO2 of the home countries of groups named in the text that place a story at home (actors.yaml
-    # `locates`): the focus country when the text names no country itself
-    actor_countries: list[str] = field(default_factory=list)
+    # `locates`): the focus country when the text names no country itself.  A function, called only
+    # then: most articles name a country, and matching the actor dictionary costs a pass over the text
+    actor_countries: Callable[[], list[str]] | None = None
 
 
 def _clean(text: str, start: int) -> tuple[str, int, int]:

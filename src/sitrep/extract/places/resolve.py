@@ -339,12 +339,12 @@ def resolve_spans(doc: Document, recognition: Recognition, gaz: Gazetteer,
         if not _is_region(b.place):
             ctx.anchors.append(b.place)
     ctx.focus = mentioned.most_common(1)[0][0] if mentioned else None
-    if ctx.focus is None and recognition.actor_countries:
+    home_of = recognition.actor_countries
+    home = Counter(home_of()).most_common(2) if ctx.focus is None and home_of is not None else []
+    if home and (len(home) == 1 or home[0][1] > home[1][1]):
         # no country named or vouched for: the home country of the groups named, if one leads
-        home = Counter(recognition.actor_countries).most_common(2)
-        if len(home) == 1 or home[0][1] > home[1][1]:
-            ctx.focus = home[0][0]
-            mentioned[ctx.focus] += 1
+        ctx.focus = home[0][0]
+        mentioned[ctx.focus] += 1
     if ctx.focus:
         ctx.countries = set(mentioned) | neighbours(ctx.focus)
     ctx.containers = _containers(spans, first)
