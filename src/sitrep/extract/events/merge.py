@@ -749,10 +749,11 @@ HEADLINE_LAG_DAYS = 3  # a headline dated by the dateline may tell a lead's even
 
 
 def _summarises(hd: Draft, ld: Draft) -> bool:
-    """A headline with no date and no toll of its own ("Regime Escalates Attacks on Alwaer") over a
-    lead dated a few days before the report ("shelling ... killed six on Sunday"): the headline
-    names the lead's event, dated only by the dateline.  A headline with a toll the lead does not
-    give ("Air strikes kill 30") may be the day's sum of several events: it stays apart."""
+    """A headline with no date of its own and no toll other than the lead's ("Regime Escalates
+    Attacks on Alwaer", "200 Killed by Army in Aleppo") over a lead dated a few days before the
+    report ("shelling ... killed six on Sunday"): the headline names the lead's event, dated only by
+    the dateline.  A headline with a toll the lead does not give ("Air strikes kill 30") may be the
+    day's sum of several events: it stays apart."""
     h, lv = hd.event, ld.event
     if hd.date_explicit or h.event_date is None or lv.event_date is None:
         return False
