@@ -29,6 +29,9 @@ class ActorEntry:
     # naming the group places a story in its home country when the text names no country ("M23
     # rebels seized Rutshuru"): true only for groups that fight at home (not Hezbollah or the PKK)
     locates: bool = False
+    # aliases that name the group's people by their livelihood ("herdsmen"): as the ones acted upon
+    # they are civilians ("bandits killed five herdsmen"), as the ones acting the group
+    victim_aliases: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class ActorDictionary:
     _alias_ci: dict[str, str] = field(default_factory=dict)
     _alias_cs: dict[str, str] = field(default_factory=dict)
     _state: re.Pattern[str] | None = None
+    # "warplanes believed to be Russian": a forces noun whose country is told after it
+    _state_told: re.Pattern[str] | None = None
     demonyms: dict[str, str] = field(default_factory=dict)
     # country -> name of its first specific state-forces entry (actors.yaml order)
     forces_by_country: dict[str, str] = field(default_factory=dict)
@@ -69,6 +74,14 @@ class ActorDictionary:
     def match(self, text: str) -> list[AliasMatch]:
         """All alias matches in ``text``, non-overlapping, longest first."""
         found: list[AliasMatch] = []
+        if self._state_told is not None:
+            # the noun alone is the mention (it may be an event's word too: "warplanes struck");
+            # found first, it wins over the same noun as a bare alias (a stable sort below)
+            for m in self._state_told.finditer(text):
+                country = self.demonyms.get(m.group("demonym"))
+                entry = self._forces_entry(m.group("noun"), country)
+                noun = m.group("noun")
+                found.append(AliasMatch(m.start("noun"), m.end("noun"), noun, entry, country=country))
         for pattern, table, fold in ((self._ci, self._alias_ci, True), (self._cs, self._alias_cs, False)):
             if pattern is None:
                 continue
@@ -82,13 +95,7 @@ class ActorDictionary:
         if self._state is not None:
             for m in self._state.finditer(text):
                 country = self.demonyms.get(m.group("demonym"))
-                noun = m.group("noun").lower()
-                if noun in self.police_nouns:
-                    entry = self.entries["Police forces"]
-                else:
-                    # "Russian helicopters" are the country's own forces entry when it has one
-                    # ("Military Forces of Russia (2000-)"), so one actor is coded one way
-                    entry = self.entries[self.forces_by_country.get(country or "", "Military forces")]
+                entry = self._forces_entry(m.group("noun"), country)
                 found.append(AliasMatch(m.start(), m.end(), m.group(0), entry, country=country))
         if self._not_actors is not None:
             for m in self._not_actors.finditer(text):
@@ -100,6 +107,13 @@ class ActorDictionary:
             if all(a.end <= k.start or a.start >= k.end for k in kept):
                 kept.append(a)
         return sorted((k for k in kept if k.entry is not _NOT_AN_ACTOR), key=lambda a: a.start)
+
+    def _forces_entry(self, noun: str, country: str | None) -> ActorEntry:
+        if noun.lower() in self.police_nouns:
+            return self.entries["Police forces"]
+        # "Russian helicopters" are the country's own forces entry when it has one ("Military
+        # Forces of Russia (2000-)"), so one actor is coded one way
+        return self.entries[self.forces_by_country.get(country or "", "Military forces")]
 
     def classify_org(self, text: str) -> tuple[int, str] | None:
         """(inter, group) for an unknown ORG entity that looks like an armed actor."""
@@ -150,6 +164,7 @@ def _entry(raw: dict[str, Any]) -> ActorEntry:
             (str(k), str(v)) for k, v in (raw.get("fallback_by_country") or {}).items()
         ),
         locates=bool(raw.get("locates", False)),
+        victim_aliases=frozenset(str(a).lower() for a in raw.get("victim_aliases") or ()),
     )
 
 
@@ -190,6 +205,13 @@ def build_dictionary(data: dict[str, Any]) -> ActorDictionary:
     if d.demonyms and nouns and "Military forces" in entries and "Police forces" in entries:
         d._state = re.compile(
             rf"(?<![\w-])(?P<demonym>{_alternation(list(d.demonyms))})\s+(?P<noun>{_alternation(nouns)}){POSSESSIVE_S}(?![\w])",
+            re.IGNORECASE,
+        )
+        demonym, noun = _alternation(list(d.demonyms)), _alternation(nouns)
+        d._state_told = re.compile(
+            rf"(?<![\w-])(?P<noun>{noun})\s*,?\s+(?:(?:widely|also)\s+)?(?:believed|thought|said|suspected|"
+            rf"reported|understood|presumed|assumed)\s+to\s+(?:be|have\s+been)\s+(?P<demonym>{demonym})(?![\w-])"
+            rf"(?!\s+(?:{noun})\b)",
             re.IGNORECASE,
         )
         # demonym lookup must survive case folding of the match

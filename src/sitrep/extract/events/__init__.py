@@ -224,6 +224,23 @@ def _target_forces(ctx: _Context, cand: Candidate) -> ActorMention | None:
     return None
 
 
+# "in mortar shelling by ISIS militants": a "by" phrase right after the event's words (at most two
+# words between, the rest of a phrase the parser split) names who did it
+_BY_RIGHT_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?by\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _by_agent_after(
+    cand: Candidate, actors: list[ActorMention], text: str, acted_on: ActorMention | None
+) -> ActorMention | None:
+    for h in cand.hits:
+        for a in actors:
+            if a.start < h.end or a.territory or a.inter in (6, 7) or a is acted_on:
+                continue
+            if _BY_RIGHT_AFTER.fullmatch(text, h.end, a.start):
+                return a
+    return None
+
+
 def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention]) -> Roles:
     sent, hit = cand.sentence, cand.first
     if parse is not None:
@@ -246,6 +263,8 @@ def _roles(ctx: _Context, cand: Candidate, parse: Any, actors: list[ActorMention
             )
             if roles.actor1 is not None or roles.actor2 is not None:
                 break
+        if roles.actor1 is None:
+            roles.actor1 = _by_agent_after(cand, actors, ctx.doc.text, roles.actor2)
         if roles.actor1 is None and roles.actor2 is None:
             reporters = _reporting_subjects(parse, sent.start, ctx.rules.reporting_verbs)
             free = [
@@ -387,6 +406,20 @@ def _crowd_and_force(roles: Roles, force_slot: int, actors: list[ActorMention]) 
         roles.actor1, roles.actor2 = crowd, force
 
 
+def _civilian_victims(
+    mention: ActorMention | None, actors: ActorDictionary, victims: list[tuple[int, int]]
+) -> ActorMention | None:
+    """A group named among a toll's dead by a livelihood word (``victim_aliases``: "bandits killed
+    five herdsmen") are civilians killed, not the armed group fighting."""
+    if mention is None or not any(s <= mention.start < e for s, e in victims):
+        return mention
+    entry = actors.get(mention.actor)
+    civilians = actors.get("Civilians")
+    if entry is None or civilians is None or mention.text.lower() not in entry.victim_aliases:
+        return mention
+    return replace(mention, actor=civilians.name, inter=civilians.inter, group=civilians.group)
+
+
 def _draft(
     ctx: _Context,
     cand: Candidate,
@@ -419,6 +452,7 @@ def _draft(
         civ = [a for a in actors if a.inter == 7 and a.start > hit.start and a is not roles.actor1]
         if dead or civ:
             roles.actor2 = (dead or civ)[0]
+    roles.actor2 = _civilian_victims(roles.actor2, ctx.actors, victims or [])
     sub_name = resolve_sub_type(cand, roles, lex, actors)
     if lex.subtypes[sub_name].force_actor:
         _crowd_and_force(roles, lex.subtypes[sub_name].force_actor, ctx.not_speakers(actors))

@@ -75,12 +75,29 @@ _SITE_OF_VICTIMS = re.compile(
 )
 
 
-def _target_from_text(cand: Candidate, lex: Lexicon, window: int, victims: ActorMention | None = None) -> str:
+def _target_from_text(
+    cand: Candidate,
+    lex: Lexicon,
+    window: int,
+    victims: ActorMention | None = None,
+    agent: ActorMention | None = None,
+) -> str:
     """A military or police site or unit just after the trigger makes the target armed, unless it
-    only says where the civilians the trigger acts on (``victims``, named right after it) were."""
+    only says where the civilians the trigger acts on (``victims``, named right after it) were, or
+    it is the one acting (``agent``: "five villagers were killed by soldiers")."""
     off = cand.first.end - cand.sentence.start
     after = cand.sentence.text[off:]
-    m = lex.armed_targets.search(after[:window]) if lex.armed_targets is not None else None
+    if lex.armed_targets is None:
+        return "default"
+    m = next(
+        (
+            hit
+            for hit in lex.armed_targets.finditer(after[:window])
+            if agent is None
+            or not (agent.start < cand.first.end + hit.end() and cand.first.end + hit.start() < agent.end)
+        ),
+        None,
+    )
     if m is None:
         return "default"
     if victims is not None and cand.first.end <= victims.start and victims.end <= cand.first.end + m.start():
@@ -107,11 +124,11 @@ def resolve_sub_type(cand: Candidate, roles: Roles, lex: Lexicon, sentence_actor
     else:
         # "attacked a checkpoint, killing five people": the thing attacked decides, then victims
         victims = roles.actor2 if target_key(roles.actor2) == "civilians" else None
-        key = _target_from_text(cand, lex, 40, victims)
+        key = _target_from_text(cand, lex, 40, victims, roles.actor1)
         if key == "default":
             key = target_key(roles.actor2)
         if key == "default":
-            key = _target_from_text(cand, lex, 120)
+            key = _target_from_text(cand, lex, 120, agent=roles.actor1)
         sub = entry.sub_type_for(key)
     text = cand.sentence.text
     crowd = any(a.inter in (5, 6) for a in sentence_actors) or any(

@@ -199,14 +199,21 @@ _LIGHT_OBJECTS = frozenset(
 )
 
 
-def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | None:
+def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str], taking: bool = False) -> str | None:
+    """"place" or "person": what ``tok`` names as what a verb acts on (``taking``: the verb is one
+    of taking a place, ``loser_verbs``)."""
     if tok.lemma_.lower() in _LIGHT_OBJECTS and tok.lemma_.lower() != "control":
         inner = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if inner:
-            return _object_kind(inner[0], idx, place_nouns)
+            return _object_kind(inner[0], idx, place_nouns, taking)
         return "place" if tok.lemma_.lower() in ("control", "ground") else None
     if tok.lemma_.lower() == "control":
         return "place"  # "seized control of the border crossing" is territory whatever follows
+    if tok.lemma_.lower() == "way" and tok.dep_ in _OBJ:
+        # "pushed their way into the enclave": the place is the verb's "into" phrase
+        into = [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("into", "to", "through")
+                for p in c.children if p.dep_ == "pobj"]
+        return _object_kind(into[0], idx, place_nouns, taking) if into else None
     # the object's own words: its head and name parts, and "the village of X" (not every
     # toponym in its subtree: "the editor of Turkey's newspaper" is a person)
     own = {tok.i} | {c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "appos")}
@@ -214,9 +221,11 @@ def _object_kind(tok: Any, idx: _Index, place_nouns: frozenset[str]) -> str | No
     if own & idx.place_tokens or tok.lemma_.lower() in place_nouns or tok.lower_ in place_nouns:
         return "place"
     compounds = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
-    if tok.dep_ in _PASS_SUBJ and compounds and f"{compounds[0].lower_} {tok.lower_}" in place_nouns:
-        # "the border post was seized": a place noun of two words as what was taken (as an object,
-        # "stormed a police post" is an assault, told by the other rules)
+    two_words = f"{compounds[0].lower_} {tok.lower_}" if compounds else ""
+    if (tok.dep_ in _PASS_SUBJ or taking) and two_words in place_nouns:
+        # "the border post was seized", "seized a police post": a place noun of two words as what
+        # was taken (as the object of another verb, "stormed a police post" is an assault, told by
+        # the other rules)
         return "place"
     if tok.ent_type_ in ("GPE", "LOC", "FAC"):
         return "place"
@@ -298,10 +307,16 @@ def _own_verb_roles(v: Any, idx: _Index, roles: Roles, place_nouns: frozenset[st
         elif c.dep_ in _OBJ:
             if roles.actor2 is None:
                 roles.actor2 = idx.actor_in(c)
-            roles.object_kind = roles.object_kind or _object_kind(c, idx, place_nouns)
+            taking = v.lemma_.lower() in idx.words.loser_verbs
+            roles.object_kind = roles.object_kind or _object_kind(c, idx, place_nouns, taking)
         elif c.dep_ == "prep" and c.lower_ == "at" and any(p.lower_ == "hands" for p in c.children):
             # "were killed at the hands of Boko Haram fighters": the agent, as with "by"
             for p in (p for p in c.children if p.lower_ == "hands"):
+                roles.actor1 = roles.actor1 or idx.agent_in(p)
+        elif c.dep_ == "prep" and c.lower_ == "by" and v.tag_ == "VBG" and _bare(v) and roles.actor1 is None:
+            # a gerund with no subject or object is the noun the tagger misread ("killed in mortar
+            # shelling by ISIS militants"): its "by" phrase is the agent, as a noun's is
+            for p in c.children:
                 roles.actor1 = roles.actor1 or idx.agent_in(p)
         elif c.dep_ == "prep" and c.lower_ == "with" and v.lemma_.lower() in idx.words.opponent_verbs:
             # "clashed with rebels", "exchanged fire with troops": the other side
