@@ -99,6 +99,8 @@ def test_a_group_suspending_its_attacks_changes_its_activity() -> None:
     doc = analyze("The rebel movement announced on Monday that it was suspending all attacks for a month.")
     subs = {e.sub_event_type for e in doc.events}
     assert "Change to group/activity" in subs and "Attack" not in subs and "Armed clash" not in subs
+    # a business that stops is no armed group: no event
+    assert not analyze("The bottling plant ceased operations in March after 40 years, its owner said.").events
 
 
 # ---------------------------------------------------------------- tolls
