@@ -78,9 +78,8 @@ class ActorDictionary:
             # the noun alone is the mention (it may be an event's word too: "warplanes struck");
             # found first, it wins over the same noun as a bare alias (a stable sort below)
             for m in self._state_told.finditer(text):
-                country = self.demonyms.get(m.group("demonym"))
-                entry = self._forces_entry(m.group("noun"), country)
-                noun = m.group("noun")
+                country, noun = self.demonyms.get(m.group("demonym")), m.group("noun")
+                entry = self._forces_entry(noun, country)
                 found.append(AliasMatch(m.start("noun"), m.end("noun"), noun, entry, country=country))
         for pattern, table, fold in ((self._ci, self._alias_ci, True), (self._cs, self._alias_cs, False)):
             if pattern is None:
